@@ -1,0 +1,34 @@
+package dev.wsgiboot.core.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Sizing of a process group's interpreter pool: {@code processes} interpreter
+ * slots (each a GraalPy context per application group, so each has its own GIL)
+ * admitting up to {@code threads} concurrent requests each.
+ *
+ * @param processes the number of interpreter slots; more slots run Python in
+ * parallel, each costs memory and warm-up
+ * @param threads concurrent requests per slot (they share the slot's GIL)
+ * @param queueTimeout how long a request waits for a free slot before it is
+ * answered with 503
+ */
+public record InterpreterPoolSettings(int processes, int threads, Duration queueTimeout) {
+
+	public InterpreterPoolSettings {
+		Objects.requireNonNull(queueTimeout, "queueTimeout");
+		if (processes < 1) {
+			throw new IllegalArgumentException("processes must be at least 1, got " + processes);
+		}
+		if (threads < 1) {
+			throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+		}
+	}
+
+	/** Embedded mode default: one interpreter slot per CPU core, a few threads each. */
+	public static InterpreterPoolSettings embeddedDefault() {
+		return new InterpreterPoolSettings(Runtime.getRuntime().availableProcessors(), 4, Duration.ofSeconds(60));
+	}
+
+}

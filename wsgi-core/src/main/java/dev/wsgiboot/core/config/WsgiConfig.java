@@ -1,0 +1,42 @@
+package dev.wsgiboot.core.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole server configuration, immutable. Built from {@code wsgi.*}
+ * properties or from an Apache configuration file; the router and the runtime
+ * know nothing of where it came from.
+ *
+ * @param scriptAliases {@code WSGIScriptAlias} mounts, first listed wins
+ * @param serverName {@code ServerName}: used in the default application group
+ * name and as {@code SERVER_NAME} when a request has no {@code Host}
+ * @param applicationGroup {@code WSGIApplicationGroup} default
+ * ({@code %{RESOURCE}})
+ * @param callableObject {@code WSGICallableObject} default ({@code application})
+ * @param scriptReloading {@code WSGIScriptReloading}: reload a script whose file
+ * changed
+ * @param passAuthorization {@code WSGIPassAuthorization}: pass the
+ * {@code Authorization} header as {@code HTTP_AUTHORIZATION}
+ * @param pythonPath {@code WSGIPythonPath}: directories added to every
+ * interpreter's {@code sys.path}
+ * @param embedded sizing of the embedded ({@code %{GLOBAL}}) process group
+ */
+public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, String applicationGroup,
+		String callableObject, boolean scriptReloading, boolean passAuthorization, List<String> pythonPath,
+		InterpreterPoolSettings embedded) {
+
+	public static final String DEFAULT_APPLICATION_GROUP = "%{RESOURCE}";
+
+	public static final String DEFAULT_CALLABLE_OBJECT = "application";
+
+	public WsgiConfig {
+		scriptAliases = List.copyOf(scriptAliases);
+		Objects.requireNonNull(serverName, "serverName");
+		Objects.requireNonNull(applicationGroup, "applicationGroup");
+		Objects.requireNonNull(callableObject, "callableObject");
+		pythonPath = List.copyOf(pythonPath);
+		Objects.requireNonNull(embedded, "embedded");
+	}
+
+}

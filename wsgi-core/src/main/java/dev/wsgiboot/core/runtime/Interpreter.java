@@ -1,0 +1,173 @@
+package dev.wsgiboot.core.runtime;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.wsgiboot.core.config.ScriptSource;
+
+/**
+ * One Python (sub-)interpreter: a GraalPy context of one application group in
+ * one slot of a process group, with the scripts loaded into it. Several
+ * threads may call {@link #handle} at once; GraalPy's GIL serialises the
+ * Python parts.
+ */
+final class Interpreter implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(Interpreter.class);
+
+	private static final Logger stdoutLogger = LoggerFactory.getLogger("wsgi.python.stdout");
+
+	private static final Logger stderrLogger = LoggerFactory.getLogger("wsgi.python.stderr");
+
+	/** Only our bridge methods are visible to Python: no host classes, no reflection. */
+	private static final HostAccess HOST_ACCESS = HostAccess.newBuilder(HostAccess.EXPLICIT)
+		.allowBufferAccess(true)
+		.build();
+
+	private final Context context;
+
+	private final Value gateway;
+
+	private final Value handle;
+
+	private final String applicationGroup;
+
+	/** Script name -> modification time of the loaded version ({@code 0} for class path scripts). */
+	private final Map<String, Long> loaded = new ConcurrentHashMap<>();
+
+	private final Map<String, ScriptSource> sources = new ConcurrentHashMap<>();
+
+	Interpreter(PythonEngine engine, InterpreterSpec spec) {
+		this.applicationGroup = spec.applicationGroup();
+		Context.Builder builder = Context.newBuilder("python")
+			.engine(engine.engine())
+			.allowHostAccess(HOST_ACCESS)
+			.allowHostClassLookup((className) -> false)
+			.allowPolyglotAccess(PolyglotAccess.NONE)
+			.allowIO(IOAccess.ALL)
+			.allowCreateThread(true)
+			.allowCreateProcess(true)
+			.allowNativeAccess(true)
+			.allowEnvironmentAccess(EnvironmentAccess.INHERIT)
+			.out(new LineLoggingOutputStream(stdoutLogger, false))
+			.err(new LineLoggingOutputStream(stderrLogger, true));
+		List<String> pythonPath = spec.pythonPath();
+		if (!pythonPath.isEmpty()) {
+			builder.option("python.PythonPath", String.join(File.pathSeparator, pythonPath));
+		}
+		if (spec.pycacheDirectory() != null) {
+			builder.option("python.PyCachePrefix", spec.pycacheDirectory());
+		}
+		this.context = builder.build();
+		try {
+			Value gatewayClass = this.context.eval(engine.gatewaySource());
+			this.gateway = gatewayClass.execute(spec.processGroup(), spec.applicationGroup(), spec.processes(),
+					spec.threads(), spec.multiprocess());
+			this.handle = this.gateway.getMember("handle");
+		}
+		catch (RuntimeException ex) {
+			this.context.close(true);
+			throw ex;
+		}
+	}
+
+	String applicationGroup() {
+		return this.applicationGroup;
+	}
+
+	/**
+	 * Makes sure the script's current version is loaded; loads or reloads it
+	 * when needed.
+	 * @throws ScriptLoadException when the script cannot be read, compiled or run
+	 */
+	void ensureLoaded(ScriptSource script, boolean reloading) {
+		String name = script.name();
+		Long version = this.loaded.get(name);
+		if (version != null && !(reloading && script instanceof ScriptSource.FileScript file
+				&& file.lastModified() != version)) {
+			return;
+		}
+		synchronized (this) {
+			version = this.loaded.get(name);
+			long current = (script instanceof ScriptSource.FileScript file) ? file.lastModified() : 0L;
+			if (version != null && (!reloading || version == current)) {
+				return;
+			}
+			if (current < 0) {
+				throw new ScriptLoadException(name, "script file does not exist or cannot be read");
+			}
+			String source = null;
+			if (script instanceof ScriptSource.ClasspathScript resource) {
+				try {
+					source = resource.read();
+				}
+				catch (IOException ex) {
+					throw new ScriptLoadException(name, ex.getMessage());
+				}
+			}
+			long start = System.nanoTime();
+			Value error = this.gateway.invokeMember("load", moduleName(name), name, source, new LogLineSink(name));
+			if (!error.isNull()) {
+				this.loaded.remove(name);
+				throw new ScriptLoadException(name, error.asString());
+			}
+			this.loaded.put(name, current);
+			this.sources.put(name, script);
+			if (logger.isDebugEnabled()) {
+				logger.debug("Loaded {} into application group '{}' in {} ms", name, this.applicationGroup,
+						(System.nanoTime() - start) / 1_000_000);
+			}
+			if (version != null) {
+				logger.info("Reloaded changed script {} in application group '{}'", name, this.applicationGroup);
+			}
+		}
+	}
+
+	/** The scripts loaded so far. */
+	Collection<ScriptSource> loadedScripts() {
+		return List.copyOf(this.sources.values());
+	}
+
+	void handle(String scriptName, String callableObject, String cgi, RequestBridge bridge) {
+		this.handle.executeVoid(scriptName, callableObject, cgi, bridge);
+	}
+
+	/** mod_wsgi's module name for a script: {@code _mod_wsgi_} and the MD5 of its name. */
+	static String moduleName(String scriptName) {
+		try {
+			MessageDigest md5 = MessageDigest.getInstance("MD5");
+			return "_mod_wsgi_" + HexFormat.of().formatHex(md5.digest(scriptName.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.context.close(true);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Error closing interpreter of application group '{}'", this.applicationGroup, ex);
+		}
+	}
+
+}

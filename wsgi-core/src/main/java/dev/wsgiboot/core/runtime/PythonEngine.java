@@ -1,0 +1,111 @@
+package dev.wsgiboot.core.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.Language;
+import org.graalvm.polyglot.Source;
+
+/**
+ * The one GraalPy {@link Engine} of the JVM. Every interpreter of every
+ * application group is a context on this engine, so parsed and compiled code is
+ * shared: the first interpreter pays for imports, later ones load in a fraction
+ * of that time. Created on first use and closed when the JVM exits.
+ */
+public final class PythonEngine {
+
+	static final String GATEWAY_RESOURCE = "wsgi_gateway.py";
+
+	private static volatile PythonEngine shared;
+
+	private final Engine engine;
+
+	private final Source gatewaySource;
+
+	private PythonEngine(Engine engine) {
+		this.engine = engine;
+		this.gatewaySource = loadGatewaySource();
+	}
+
+	/** The JVM-wide engine, created on first call. */
+	public static PythonEngine shared() {
+		PythonEngine result = shared;
+		if (result == null) {
+			synchronized (PythonEngine.class) {
+				result = shared;
+				if (result == null) {
+					Engine engine = Engine.newBuilder("python")
+						.option("engine.WarnInterpreterOnly", "false")
+						.build();
+					result = new PythonEngine(engine);
+					Runtime.getRuntime().addShutdownHook(new Thread(() -> engine.close(true), "wsgi-engine-close"));
+					shared = result;
+				}
+			}
+		}
+		return result;
+	}
+
+	public Engine engine() {
+		return this.engine;
+	}
+
+	Source gatewaySource() {
+		return this.gatewaySource;
+	}
+
+	/** True when Truffle runs with an optimizing (JIT) compiler. */
+	public boolean isJitEnabled() {
+		return !"Interpreted".equalsIgnoreCase(this.engine.getImplementationName());
+	}
+
+	/** The GraalPy (polyglot) version, e.g. {@code 25.0.3}. */
+	public String graalPyVersion() {
+		return this.engine.getVersion();
+	}
+
+	/** The Python language version GraalPy implements, e.g. {@code 3.12.8}. */
+	public String pythonVersion() {
+		Language python = this.engine.getLanguages().get("python");
+		return (python != null) ? python.getVersion() : "unknown";
+	}
+
+	/** One line for the startup log: versions, and whether the JIT is on (and how to turn it on if not). */
+	public String describe() {
+		StringBuilder sb = new StringBuilder("GraalPy ").append(graalPyVersion())
+			.append(" (Python ")
+			.append(pythonVersion())
+			.append(") on ")
+			.append(this.engine.getImplementationName())
+			.append(", JIT compiler ");
+		if (isJitEnabled()) {
+			sb.append("on");
+		}
+		else {
+			sb.append("OFF: Python runs interpreted, 10-20x slower. Turn it on with the JVM options "
+					+ "-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path=<dir> where <dir> holds "
+					+ "org.graalvm.compiler:compiler, org.graalvm.truffle:truffle-compiler, org.graalvm.sdk:collections "
+					+ "and org.graalvm.sdk:word ")
+				.append(graalPyVersion())
+				.append(" (never on the class path); see the README");
+		}
+		return sb.toString();
+	}
+
+	private static Source loadGatewaySource() {
+		try (InputStream in = PythonEngine.class.getResourceAsStream(GATEWAY_RESOURCE)) {
+			if (in == null) {
+				throw new IllegalStateException("missing resource " + GATEWAY_RESOURCE);
+			}
+			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			return Source.newBuilder("python", text, "<wsgi-gateway>").cached(true).buildLiteral();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,228 @@
+package dev.wsgiboot.core.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Java half of one WSGI request, called from the Python gateway: body in
+ * ({@code wsgi.input}), status, headers and body out. Only the methods marked
+ * {@link HostAccess.Export} are visible to Python.
+ */
+public final class RequestBridge {
+
+	private static final Logger logger = LoggerFactory.getLogger(RequestBridge.class);
+
+	private static final int MAX_READ = 64 * 1024;
+
+	private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
+
+	private final HttpServletRequest request;
+
+	private final HttpServletResponse response;
+
+	private final String scriptName;
+
+	private InputStream input;
+
+	private byte[] readBuffer;
+
+	private byte[] writeBuffer;
+
+	private OutputStream output;
+
+	private boolean completed;
+
+	private boolean clientGone;
+
+	private String failure;
+
+	RequestBridge(HttpServletRequest request, HttpServletResponse response, String scriptName) {
+		this.request = request;
+		this.response = response;
+		this.scriptName = scriptName;
+	}
+
+	/** Up to {@code n} bytes of the request body as a latin-1 string; {@code null} at its end. */
+	@HostAccess.Export
+	public String read(int n) throws IOException {
+		if (n <= 0) {
+			return "";
+		}
+		if (this.input == null) {
+			this.input = this.request.getInputStream();
+		}
+		int size = Math.min(n, MAX_READ);
+		if (this.readBuffer == null || this.readBuffer.length < size) {
+			this.readBuffer = new byte[Math.max(size, 8192)];
+		}
+		int count = this.input.read(this.readBuffer, 0, size);
+		if (count < 0) {
+			return null;
+		}
+		return new String(this.readBuffer, 0, count, StandardCharsets.ISO_8859_1);
+	}
+
+	/** Status and headers, before the first body chunk. */
+	@HostAccess.Export
+	public void start(String status, String headers) {
+		applyHead(status, headers);
+	}
+
+	/** One chunk of the body, sent to the client at once; false when the client has gone. */
+	@HostAccess.Export
+	public boolean write(Value chunk) {
+		if (this.clientGone) {
+			return false;
+		}
+		try {
+			OutputStream out = output();
+			writeValue(chunk, out);
+			out.flush();
+			return true;
+		}
+		catch (IOException ex) {
+			clientGone(ex);
+			return false;
+		}
+	}
+
+	/** The whole response at once: the fast path for a one-element list. */
+	@HostAccess.Export
+	public void complete(String status, String headers, Value body) {
+		applyHead(status, headers);
+		int size = (int) body.getBufferSize();
+		if (!this.response.containsHeader("Content-Length")) {
+			this.response.setContentLength(size);
+		}
+		try {
+			if (size > 0) {
+				writeValue(body, output());
+			}
+		}
+		catch (IOException ex) {
+			clientGone(ex);
+		}
+		this.completed = true;
+	}
+
+	/** A {@code wsgi.file_wrapper} around a real file: copied by Java, zero-copy where Tomcat can. */
+	@HostAccess.Export
+	public void sendfile(String status, String headers, String path, long offset, long length) {
+		applyHead(status, headers);
+		if (!this.response.containsHeader("Content-Length")) {
+			this.response.setContentLengthLong(length);
+		}
+		this.completed = true;
+		if (length <= 0) {
+			return;
+		}
+		if (Boolean.TRUE.equals(this.request.getAttribute(SENDFILE_SUPPORT))) {
+			this.request.setAttribute("org.apache.tomcat.sendfile.filename", path);
+			this.request.setAttribute("org.apache.tomcat.sendfile.start", offset);
+			this.request.setAttribute("org.apache.tomcat.sendfile.end", offset + length);
+			return;
+		}
+		try (FileChannel channel = FileChannel.open(Path.of(path), StandardOpenOption.READ)) {
+			OutputStream out = output();
+			long position = offset;
+			long end = offset + length;
+			var target = Channels.newChannel(out);
+			while (position < end) {
+				long sent = channel.transferTo(position, end - position, target);
+				if (sent <= 0) {
+					break;
+				}
+				position += sent;
+			}
+		}
+		catch (IOException ex) {
+			clientGone(ex);
+		}
+	}
+
+	/** The application failed; {@code text} is its Python traceback. */
+	@HostAccess.Export
+	public void fail(String text) {
+		if (this.failure == null) {
+			this.failure = text;
+		}
+		else {
+			this.failure = this.failure + "\n" + text;
+		}
+	}
+
+	String failure() {
+		return this.failure;
+	}
+
+	boolean isCompleted() {
+		return this.completed;
+	}
+
+	boolean isClientGone() {
+		return this.clientGone;
+	}
+
+	private OutputStream output() throws IOException {
+		if (this.output == null) {
+			this.output = this.response.getOutputStream();
+		}
+		return this.output;
+	}
+
+	private void writeValue(Value chunk, OutputStream out) throws IOException {
+		int size = (int) chunk.getBufferSize();
+		if (this.writeBuffer == null || this.writeBuffer.length < Math.min(size, MAX_READ)) {
+			this.writeBuffer = new byte[Math.min(Math.max(size, 1024), MAX_READ)];
+		}
+		byte[] buffer = this.writeBuffer;
+		for (int offset = 0; offset < size;) {
+			int n = Math.min(buffer.length, size - offset);
+			chunk.readBuffer(offset, buffer, 0, n);
+			out.write(buffer, 0, n);
+			offset += n;
+		}
+	}
+
+	private void applyHead(String status, String headers) {
+		int code = Integer.parseInt(status, 0, 3, 10);
+		HttpServletResponse response = this.response;
+		response.setStatus(code);
+		if (!headers.isEmpty()) {
+			int start = 0;
+			int length = headers.length();
+			while (start < length) {
+				int sep = headers.indexOf('\0', start);
+				int end = headers.indexOf('\0', sep + 1);
+				if (end < 0) {
+					end = length;
+				}
+				response.addHeader(headers.substring(start, sep), headers.substring(sep + 1, end));
+				start = end + 1;
+			}
+		}
+	}
+
+	private void clientGone(IOException ex) {
+		if (!this.clientGone) {
+			this.clientGone = true;
+			logger.debug("Client closed the connection while {} was answering {}", this.scriptName,
+					this.request.getRequestURI(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,203 @@
+package dev.wsgiboot.core.runtime;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.graalvm.polyglot.PolyglotException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.wsgiboot.core.config.ScriptAlias;
+import dev.wsgiboot.core.config.ScriptSource;
+import dev.wsgiboot.core.config.WsgiConfig;
+import dev.wsgiboot.core.config.WsgiConfigException;
+import dev.wsgiboot.core.routing.DecodedPath;
+import dev.wsgiboot.core.routing.RouteMatch;
+import dev.wsgiboot.core.routing.Router;
+
+/**
+ * Serves WSGI requests for one {@link WsgiConfig}: routes a servlet request to
+ * a script, runs it in an interpreter of its application group and streams the
+ * answer. Usable from any servlet container; the Spring Boot starter is a thin
+ * layer over it.
+ */
+public final class WsgiRuntime implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(WsgiRuntime.class);
+
+	private static final String EMBEDDED_PROCESS_GROUP = "";
+
+	private final WsgiConfig config;
+
+	private final Router router;
+
+	private final InterpreterPool embedded;
+
+	public WsgiRuntime(WsgiConfig config, PythonEngine engine, String pycacheDirectory) {
+		validate(config);
+		this.config = config;
+		this.router = new Router(config.scriptAliases());
+		var settings = config.embedded();
+		boolean multiprocess = settings.processes() > 1;
+		this.embedded = new InterpreterPool(EMBEDDED_PROCESS_GROUP, settings, engine,
+				(group) -> new InterpreterSpec(EMBEDDED_PROCESS_GROUP, group, settings.processes(), settings.threads(),
+						multiprocess, config.pythonPath(), pycacheDirectory));
+	}
+
+	public WsgiConfig config() {
+		return this.config;
+	}
+
+	/**
+	 * The script mount for a request, or {@code null} when none matches (the
+	 * request then belongs to someone else, e.g. a Java controller).
+	 */
+	public RouteMatch route(HttpServletRequest request) {
+		DecodedPath path = DecodedPath.decode(request.getRequestURI());
+		if (!path.isValid()) {
+			return null;
+		}
+		return this.router.resolve(path.path());
+	}
+
+	/**
+	 * Loads the scripts marked {@code preload} into the first interpreter of
+	 * their application group, as requests on {@code port} would name it.
+	 * @throws ScriptLoadException when one of them fails
+	 */
+	public void preload(int port) {
+		for (ScriptAlias alias : this.config.scriptAliases()) {
+			if (!alias.preload()) {
+				continue;
+			}
+			String group = ApplicationGroupNames.expand(applicationGroupOf(alias), this.config.serverName(),
+					new RequestHost(this.config.serverName(), port), alias.url().equals("/") ? "" : alias.url(),
+					System::getenv);
+			long start = System.nanoTime();
+			Interpreter interpreter = this.embedded.interpreter(this.embedded.firstSlot(), group);
+			interpreter.ensureLoaded(alias.script(), false);
+			logger.info("Preloaded {} ({}) into application group '{}' in {} ms", alias.script().name(), alias.origin(),
+					group, (System.nanoTime() - start) / 1_000_000);
+		}
+	}
+
+	/** Runs the request through the script it was routed to. */
+	public void service(HttpServletRequest request, HttpServletResponse response, RouteMatch match)
+			throws IOException {
+		ScriptAlias alias = match.alias();
+		ScriptSource script = alias.script();
+		RequestHost host = RequestHost.of(request.getHeader("Host"), this.config.serverName(), request.isSecure());
+		String group = ApplicationGroupNames.expand(applicationGroupOf(alias), this.config.serverName(), host,
+				match.scriptName(), System::getenv);
+		InterpreterPool.Slot slot;
+		try {
+			slot = this.embedded.acquire();
+		}
+		catch (PoolBusyException ex) {
+			logger.warn("{} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+			sendError(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable");
+			return;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			sendError(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable");
+			return;
+		}
+		RequestBridge bridge = new RequestBridge(request, response, script.name());
+		try {
+			Interpreter interpreter = this.embedded.interpreter(slot, group);
+			interpreter.ensureLoaded(script, this.config.scriptReloading());
+			String callable = CgiEnvironment.callableObject(alias, this.config.callableObject());
+			String cgi = CgiEnvironment.build(request, match, host, script.name(), EMBEDDED_PROCESS_GROUP, group,
+					callable, this.config.scriptReloading(), this.config.passAuthorization());
+			interpreter.handle(script.name(), callable, cgi, bridge);
+		}
+		catch (ScriptLoadException ex) {
+			logger.error("{} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+			sendError(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Internal Server Error");
+			return;
+		}
+		catch (PolyglotException ex) {
+			bridge.fail(ex.isHostException() ? ex.asHostException().toString() : String.valueOf(ex.getMessage()));
+		}
+		catch (RuntimeException ex) {
+			logger.error("{} {}: cannot run {}", request.getMethod(), request.getRequestURI(), script.name(), ex);
+			sendError(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Internal Server Error");
+			return;
+		}
+		finally {
+			this.embedded.release(slot);
+		}
+		String failure = bridge.failure();
+		if (failure != null) {
+			logger.error("{} {}: WSGI application {} failed:\n{}", request.getMethod(), request.getRequestURI(),
+					script.name(), failure.stripTrailing());
+			if (!response.isCommitted() && !bridge.isCompleted()) {
+				response.reset();
+				sendError(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Internal Server Error");
+			}
+			else if (!bridge.isCompleted()) {
+				throw new ResponseAbortedException(
+						"WSGI application " + script.name() + " failed after the response started");
+			}
+		}
+	}
+
+	private String applicationGroupOf(ScriptAlias alias) {
+		return (alias.applicationGroup() != null) ? alias.applicationGroup() : this.config.applicationGroup();
+	}
+
+	private static void sendError(HttpServletResponse response, int status, String reason) throws IOException {
+		if (response.isCommitted()) {
+			return;
+		}
+		byte[] body = ("<!DOCTYPE html>\n<html><head><title>" + status + " " + reason + "</title></head><body><h1>"
+				+ reason + "</h1></body></html>\n")
+			.getBytes(StandardCharsets.ISO_8859_1);
+		response.setStatus(status);
+		response.setContentType("text/html; charset=iso-8859-1");
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+	}
+
+	/** Startup checks that need no interpreter: script files exist. */
+	private static void validate(WsgiConfig config) {
+		List<WsgiConfigException> problems = new ArrayList<>();
+		for (ScriptAlias alias : config.scriptAliases()) {
+			ScriptSource script = alias.script();
+			if (script instanceof ScriptSource.FileScript file) {
+				if (java.nio.file.Files.isDirectory(file.path())) {
+					problems.add(new WsgiConfigException(alias.origin(),
+							"'" + file.path() + "' is a directory; mounting a directory of scripts is not supported yet",
+							"Mount each script file on its own URL."));
+				}
+				else if (!java.nio.file.Files.isReadable(file.path())) {
+					problems.add(new WsgiConfigException(alias.origin(),
+							"WSGI script file '" + file.path() + "' does not exist or is not readable",
+							"Check the path (it is resolved against the working directory "
+									+ System.getProperty("user.dir") + ") or use classpath: for a packaged script."));
+				}
+			}
+			else if (script instanceof ScriptSource.ClasspathScript resource && !resource.exists()) {
+				problems.add(new WsgiConfigException(alias.origin(),
+						"WSGI script '" + resource.name() + "' is not on the class path",
+						"Put the script under src/main/resources/" + resource.resource() + " or fix the location."));
+			}
+		}
+		if (!problems.isEmpty()) {
+			WsgiConfigException first = problems.get(0);
+			problems.subList(1, problems.size()).forEach(first::addSuppressed);
+			throw first;
+		}
+	}
+
+	@Override
+	public void close() {
+		this.embedded.close();
+	}
+
+}

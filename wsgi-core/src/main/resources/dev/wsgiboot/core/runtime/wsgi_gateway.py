@@ -1,0 +1,377 @@
+# The Python half of the PEP 3333 gateway. It is evaluated once in every
+# interpreter (GraalPy context); the Java half (WsgiGateway / RequestBridge)
+# calls `handle` once per request and receives the response through a small
+# set of bridge methods, so that a request crosses the Java/Python boundary as
+# few times as possible:
+#
+#   bridge.read(n)               -> str (latin-1, 1..n bytes) or None at EOF
+#   bridge.complete(s, h, body)  whole response at once (status, headers, bytes)
+#   bridge.start(s, h)           status and headers (before the first chunk)
+#   bridge.write(chunk) -> bool  one body chunk, flushed; False: client gone
+#   bridge.sendfile(path, off, n) -> bool   file body, copied by Java
+#   bridge.fail(text)            the application failed; text is the traceback
+#
+# Headers travel as one string "name\0value\0name\0value" and the CGI part of
+# the environ as one string "KEY\0value\0KEY\0value": one crossing each.
+
+import sys
+import types
+import traceback
+
+__all__ = ()
+
+_HOP_BY_HOP = frozenset((
+    'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization',
+    'te', 'trailer', 'trailers', 'transfer-encoding', 'upgrade'))
+
+_READ_CHUNK = 65536
+
+
+class Input(object):
+    """wsgi.input: reads the request body from the servlet input stream on
+    demand; never holds more than one chunk (or one line) in memory."""
+
+    __slots__ = ('_bridge', '_buf', '_eof')
+
+    def __init__(self, bridge):
+        self._bridge = bridge
+        self._buf = b''
+        self._eof = False
+
+    def _more(self, n):
+        if self._eof:
+            return b''
+        s = self._bridge.read(n)
+        if s is None:
+            self._eof = True
+            return b''
+        return s.encode('latin-1')
+
+    def read(self, size=-1):
+        if size is None or size < 0:
+            parts = [self._buf]
+            self._buf = b''
+            while True:
+                chunk = self._more(_READ_CHUNK)
+                if not chunk:
+                    return b''.join(parts)
+                parts.append(chunk)
+        buf = self._buf
+        if len(buf) >= size:
+            self._buf = buf[size:]
+            return buf[:size]
+        parts = [buf]
+        self._buf = b''
+        need = size - len(buf)
+        while need > 0:
+            chunk = self._more(min(need, _READ_CHUNK))
+            if not chunk:
+                break
+            parts.append(chunk)
+            need -= len(chunk)
+        return b''.join(parts)
+
+    def readline(self, size=-1):
+        if size is None:
+            size = -1
+        while True:
+            buf = self._buf
+            end = buf.find(b'\n')
+            if end >= 0 and (size < 0 or end < size):
+                self._buf = buf[end + 1:]
+                return buf[:end + 1]
+            if 0 <= size <= len(buf):
+                self._buf = buf[size:]
+                return buf[:size]
+            chunk = self._more(_READ_CHUNK if size < 0 else max(size - len(buf), 1))
+            if not chunk:
+                self._buf = b''
+                return buf
+            self._buf = buf + chunk
+
+    def readlines(self, hint=-1):
+        lines = []
+        total = 0
+        while True:
+            line = self.readline()
+            if not line:
+                return lines
+            lines.append(line)
+            total += len(line)
+            if hint is not None and 0 < hint <= total:
+                return lines
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def close(self):
+        pass
+
+
+class Errors(object):
+    """wsgi.errors: text lines go to the application's SLF4J logger."""
+
+    __slots__ = ('_log', '_pending')
+
+    def __init__(self, log):
+        self._log = log
+        self._pending = ''
+
+    def write(self, s):
+        if not isinstance(s, str):
+            raise TypeError('wsgi.errors.write() argument must be str, not %s' % type(s).__name__)
+        text = self._pending + s
+        lines = text.split('\n')
+        self._pending = lines.pop()
+        for line in lines:
+            self._log.log(line)
+
+    def writelines(self, seq):
+        for s in seq:
+            self.write(s)
+
+    def flush(self):
+        if self._pending:
+            pending, self._pending = self._pending, ''
+            self._log.log(pending)
+
+
+class FileWrapper(object):
+    """wsgi.file_wrapper: when the wrapped object is a real file, the Java
+    side copies it to the client without passing the bytes through Python."""
+
+    def __init__(self, filelike, blksize=8192):
+        self.filelike = filelike
+        self.blksize = blksize
+        if hasattr(filelike, 'close'):
+            self.close = filelike.close
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        data = self.filelike.read(self.blksize)
+        if data:
+            return data
+        raise StopIteration
+
+
+def _file_region(wrapper):
+    f = wrapper.filelike
+    name = getattr(f, 'name', None)
+    if not isinstance(name, str) or 'b' not in getattr(f, 'mode', ''):
+        return None
+    try:
+        offset = f.tell()
+        import os
+        st = os.fstat(f.fileno())
+    except Exception:
+        return None
+    import stat
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return name, offset, max(st.st_size - offset, 0)
+
+
+class _Response(object):
+    __slots__ = ('bridge', 'status', 'headers', 'sent', 'length', 'written')
+
+    def __init__(self, bridge):
+        self.bridge = bridge
+        self.status = None
+        self.headers = None
+        self.sent = False
+        self.length = -1
+        self.written = 0
+
+    def start_response(self, status, response_headers, exc_info=None):
+        if exc_info is not None:
+            try:
+                if self.sent:
+                    raise exc_info[1].with_traceback(exc_info[2])
+            finally:
+                exc_info = None
+        elif self.status is not None:
+            raise RuntimeError('start_response() called a second time without exc_info')
+        if type(status) is not str:
+            raise TypeError('status must be str, not %s' % type(status).__name__)
+        if len(status) < 4 or not status[:3].isdigit() or status[3] != ' ' or status[0] == '0':
+            raise ValueError('invalid status line %r: expected "NNN Reason"' % (status,))
+        if '\r' in status or '\n' in status:
+            raise ValueError('status line contains a line break: %r' % (status,))
+        try:
+            status.encode('latin-1')
+        except UnicodeEncodeError:
+            raise ValueError('status line is not latin-1: %r' % (status,))
+        if type(response_headers) is not list:
+            raise TypeError('response headers must be a list, not %s' % type(response_headers).__name__)
+        flat = []
+        length = -1
+        for item in response_headers:
+            if type(item) is not tuple or len(item) != 2:
+                raise TypeError('response header must be a (name, value) tuple: %r' % (item,))
+            name, value = item
+            if type(name) is not str or type(value) is not str:
+                raise TypeError('response header name and value must be str: %r' % (item,))
+            lname = name.lower()
+            if lname in _HOP_BY_HOP:
+                raise ValueError('hop-by-hop header not allowed in a WSGI response: %r' % (name,))
+            if not name or '\0' in name or ':' in name or '\r' in name or '\n' in name or ' ' in name:
+                raise ValueError('invalid response header name: %r' % (name,))
+            if '\0' in value or '\r' in value or '\n' in value:
+                raise ValueError('response header %r contains a control character' % (name,))
+            try:
+                name.encode('latin-1')
+                value.encode('latin-1')
+            except UnicodeEncodeError:
+                raise ValueError('response header is not latin-1: %r' % (item,))
+            if lname == 'content-length':
+                try:
+                    length = int(value.strip())
+                except ValueError:
+                    raise ValueError('invalid Content-Length header: %r' % (value,))
+            flat.append(name)
+            flat.append(value)
+        self.status = status
+        self.headers = '\0'.join(flat)
+        self.length = length
+        return self.write
+
+    def _send_headers(self):
+        if self.status is None:
+            raise RuntimeError('response body produced before start_response() was called')
+        if not self.sent:
+            self.bridge.start(self.status, self.headers)
+            self.sent = True
+
+    def write(self, data):
+        """The write() callable returned by start_response()."""
+        if type(data) is not bytes:
+            raise TypeError('write() argument must be bytes, not %s' % type(data).__name__)
+        self._send_headers()
+        if data:
+            self.written += len(data)
+            if not self.bridge.write(data):
+                raise OSError('client connection closed')
+
+
+def _body_chunk(chunk):
+    if type(chunk) is not bytes:
+        raise TypeError('response iterable must yield bytes, not %s' % type(chunk).__name__)
+    return chunk
+
+
+class Gateway(object):
+    """Per-interpreter state: loaded scripts, constant environ entries."""
+
+    def __init__(self, process_group, application_group, processes, threads, multiprocess):
+        self.constants = {
+            'wsgi.version': (1, 0),
+            'wsgi.multithread': threads > 1,
+            'wsgi.multiprocess': bool(multiprocess),
+            'wsgi.run_once': False,
+            'wsgi.input_terminated': True,
+            'mod_wsgi.version': (4, 9, 4),
+            'mod_wsgi.process_group': process_group,
+            'mod_wsgi.application_group': application_group,
+        }
+        self.modules = {}
+        self.errors = {}
+        mod = types.ModuleType('mod_wsgi')
+        mod.process_group = process_group
+        mod.application_group = application_group
+        mod.maximum_processes = processes
+        mod.threads_per_process = threads
+        mod.version = (4, 9, 4)
+        sys.modules['mod_wsgi'] = mod
+
+    def load(self, module_name, filename, source, log):
+        """Loads (or reloads) a script as a module; returns None or the
+        formatted traceback of the failure."""
+        try:
+            if source is None:
+                with open(filename, 'rb') as f:
+                    source = f.read()
+            code = compile(source, filename, 'exec', dont_inherit=True)
+            module = types.ModuleType(module_name)
+            module.__file__ = filename
+            sys.modules[module_name] = module
+            try:
+                exec(code, module.__dict__)
+            except BaseException:
+                if sys.modules.get(module_name) is module:
+                    del sys.modules[module_name]
+                raise
+            self.modules[filename] = module
+            self.errors[filename] = Errors(log)
+            return None
+        except BaseException:
+            self.modules.pop(filename, None)
+            return traceback.format_exc()
+
+    def handle(self, filename, callable_name, cgi, bridge):
+        module = self.modules[filename]
+        application = getattr(module, callable_name, None)
+        if application is None:
+            bridge.fail("Target WSGI script '%s' does not contain WSGI application '%s'." % (filename, callable_name))
+            return
+        parts = cgi.split('\0')
+        environ = dict(zip(parts[0::2], parts[1::2]))
+        environ.update(self.constants)
+        environ['wsgi.url_scheme'] = 'https' if environ.get('HTTPS') in ('on', '1') else 'http'
+        environ['wsgi.input'] = Input(bridge)
+        environ['wsgi.errors'] = self.errors[filename]
+        environ['wsgi.file_wrapper'] = FileWrapper
+        response = _Response(bridge)
+        result = None
+        try:
+            result = application(environ, response.start_response)
+            if type(result) is FileWrapper and not response.sent:
+                region = _file_region(result)
+                if region is not None and response.status is not None:
+                    name, offset, size = region
+                    if response.length >= 0:
+                        size = min(size, response.length)
+                    response.sent = True
+                    bridge.sendfile(response.status, response.headers, name, offset, size)
+                    return
+            if (type(result) is list or type(result) is tuple) and not response.sent:
+                if response.status is None:
+                    raise RuntimeError('the application returned without calling start_response()')
+                if len(result) == 1:
+                    body = _body_chunk(result[0])
+                else:
+                    body = b''.join([_body_chunk(c) for c in result])
+                response.sent = True
+                bridge.complete(response.status, response.headers, body)
+                return
+            for chunk in result:
+                _body_chunk(chunk)
+                if chunk:
+                    if not response.sent:
+                        response._send_headers()
+                    if not bridge.write(chunk):
+                        return
+            if not response.sent:
+                if response.status is None:
+                    raise RuntimeError('the application returned without calling start_response()')
+                response.sent = True
+                bridge.complete(response.status, response.headers, b'')
+        except BaseException:
+            bridge.fail(traceback.format_exc())
+        finally:
+            close = getattr(result, 'close', None)
+            if close is not None:
+                try:
+                    close()
+                except BaseException:
+                    bridge.fail('exception in close() of the response iterable:\n' + traceback.format_exc())
+
+
+Gateway
