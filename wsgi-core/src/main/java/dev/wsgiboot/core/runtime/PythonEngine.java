@@ -62,8 +62,27 @@ public final class PythonEngine {
 		return !"Interpreted".equalsIgnoreCase(this.engine.getImplementationName());
 	}
 
-	/** The GraalPy (polyglot) version, e.g. {@code 25.0.3}. */
+	/** The GraalPy (polyglot) version, e.g. {@code 25.0.3}, read from the polyglot jar's manifest. */
 	public String graalPyVersion() {
+		try {
+			java.net.URL engineClass = Engine.class.getResource("Engine.class");
+			if (engineClass != null) {
+				String url = engineClass.toString();
+				String manifestUrl = url.substring(0, url.length() - "org/graalvm/polyglot/Engine.class".length())
+						+ "META-INF/MANIFEST.MF";
+				try (InputStream in = java.net.URI.create(manifestUrl).toURL().openStream()) {
+					java.util.jar.Manifest manifest = new java.util.jar.Manifest(in);
+					java.util.jar.Attributes attributes = manifest.getAttributes("polyglot");
+					String version = (attributes != null) ? attributes.getValue("Implementation-Version") : null;
+					if (version != null) {
+						return version;
+					}
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// fall back to the engine's own notion of its version
+		}
 		return this.engine.getVersion();
 	}
 

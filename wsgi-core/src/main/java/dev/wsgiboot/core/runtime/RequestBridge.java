@@ -184,14 +184,22 @@ public final class RequestBridge {
 		return this.output;
 	}
 
+	/**
+	 * Copies a Python bytes object to the output in bulk. GraalPy 25.0's
+	 * {@code readBuffer} rejects a destination array longer than the bytes left to
+	 * read, so every piece is read into an array of exactly its size.
+	 */
 	private void writeValue(Value chunk, OutputStream out) throws IOException {
 		int size = (int) chunk.getBufferSize();
-		if (this.writeBuffer == null || this.writeBuffer.length < Math.min(size, MAX_READ)) {
-			this.writeBuffer = new byte[Math.min(Math.max(size, 1024), MAX_READ)];
-		}
-		byte[] buffer = this.writeBuffer;
 		for (int offset = 0; offset < size;) {
-			int n = Math.min(buffer.length, size - offset);
+			int n = Math.min(MAX_READ, size - offset);
+			byte[] buffer = this.writeBuffer;
+			if (buffer == null || buffer.length != n) {
+				buffer = new byte[n];
+				if (n == MAX_READ) {
+					this.writeBuffer = buffer;
+				}
+			}
 			chunk.readBuffer(offset, buffer, 0, n);
 			out.write(buffer, 0, n);
 			offset += n;

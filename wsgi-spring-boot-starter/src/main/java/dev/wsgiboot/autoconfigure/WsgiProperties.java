@@ -1,0 +1,336 @@
+package dev.wsgiboot.autoconfigure;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.Ordered;
+
+import dev.wsgiboot.core.config.InterpreterPoolSettings;
+import dev.wsgiboot.core.config.ScriptAlias;
+import dev.wsgiboot.core.config.ScriptSource;
+import dev.wsgiboot.core.config.WsgiConfig;
+import dev.wsgiboot.core.config.WsgiConfigException;
+
+/**
+ * Configuration properties for serving Python WSGI applications, named after
+ * the mod_wsgi directives they stand for.
+ */
+@ConfigurationProperties("wsgi")
+public final class WsgiProperties {
+
+	/** Order of the WSGI handler mapping: after Java controllers, before static resources by default. */
+	public static final int DEFAULT_HANDLER_MAPPING_ORDER = Ordered.LOWEST_PRECEDENCE - 2;
+
+	/**
+	 * Whether to serve WSGI applications at all.
+	 */
+	private final boolean enabled;
+
+	/**
+	 * WSGIScriptAlias: WSGI scripts mounted at URL prefixes. The first listed mount
+	 * that matches a request wins, so list sub-URLs before "/".
+	 */
+	private final List<Mount> scriptAliases;
+
+	/**
+	 * ServerName: the server's name, used in default application group names and
+	 * as SERVER_NAME for requests without a Host header. Defaults to the machine's
+	 * host name, as Apache does.
+	 */
+	private final String serverName;
+
+	/**
+	 * WSGIApplicationGroup default: %{RESOURCE} (one interpreter per server, port
+	 * and mount point), %{GLOBAL}, %{SERVER}, %{HOST}, %{ENV:NAME} or a name.
+	 */
+	private final String applicationGroup;
+
+	/**
+	 * WSGICallableObject default: the name of the WSGI callable in each script.
+	 */
+	private final String callableObject;
+
+	/**
+	 * WSGIScriptReloading: reload a script on its next request when its file
+	 * changed.
+	 */
+	private final boolean scriptReloading;
+
+	/**
+	 * WSGIPassAuthorization: pass the Authorization header to applications as
+	 * HTTP_AUTHORIZATION.
+	 */
+	private final boolean passAuthorization;
+
+	/**
+	 * WSGIPythonPath: directories added to sys.path of every interpreter, e.g.
+	 * /usr/lib/python3/dist-packages for Debian's Flask and Django.
+	 */
+	private final List<String> pythonPath;
+
+	/**
+	 * Directory where compiled Python bytecode is cached (GraalPy's
+	 * PyCachePrefix), so that restarts import faster. Defaults to
+	 * ~/.cache/wsgi-spring-boot/pycache; empty to write __pycache__ directories
+	 * next to the sources instead.
+	 */
+	private final String pythonCachePrefix;
+
+	/**
+	 * Order of the WSGI handler mapping among Spring MVC's handler mappings.
+	 */
+	private final int handlerMappingOrder;
+
+	/**
+	 * The embedded process group (WSGIProcessGroup %{GLOBAL}).
+	 */
+	private final Embedded embedded;
+
+	public WsgiProperties(@DefaultValue("true") boolean enabled, List<Mount> scriptAliases, String serverName,
+			@DefaultValue("%{RESOURCE}") String applicationGroup, @DefaultValue("application") String callableObject,
+			@DefaultValue("true") boolean scriptReloading, @DefaultValue("false") boolean passAuthorization,
+			List<String> pythonPath, String pythonCachePrefix,
+			@DefaultValue("" + DEFAULT_HANDLER_MAPPING_ORDER) int handlerMappingOrder, @DefaultValue Embedded embedded) {
+		this.enabled = enabled;
+		this.scriptAliases = (scriptAliases != null) ? List.copyOf(scriptAliases) : List.of();
+		this.serverName = serverName;
+		this.applicationGroup = applicationGroup;
+		this.callableObject = callableObject;
+		this.scriptReloading = scriptReloading;
+		this.passAuthorization = passAuthorization;
+		this.pythonPath = (pythonPath != null) ? List.copyOf(pythonPath) : List.of();
+		this.pythonCachePrefix = pythonCachePrefix;
+		this.handlerMappingOrder = handlerMappingOrder;
+		this.embedded = embedded;
+	}
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public List<Mount> getScriptAliases() {
+		return this.scriptAliases;
+	}
+
+	public String getServerName() {
+		return this.serverName;
+	}
+
+	public String getApplicationGroup() {
+		return this.applicationGroup;
+	}
+
+	public String getCallableObject() {
+		return this.callableObject;
+	}
+
+	public boolean isScriptReloading() {
+		return this.scriptReloading;
+	}
+
+	public boolean isPassAuthorization() {
+		return this.passAuthorization;
+	}
+
+	public List<String> getPythonPath() {
+		return this.pythonPath;
+	}
+
+	public String getPythonCachePrefix() {
+		return this.pythonCachePrefix;
+	}
+
+	/** The bytecode cache directory to use, or {@code null} when disabled (set to an empty value). */
+	String resolvePythonCachePrefix() {
+		if (this.pythonCachePrefix == null) {
+			return Path.of(System.getProperty("user.home"), ".cache", "wsgi-spring-boot", "pycache").toString();
+		}
+		return this.pythonCachePrefix.isBlank() ? null : Path.of(this.pythonCachePrefix).toAbsolutePath().toString();
+	}
+
+	public int getHandlerMappingOrder() {
+		return this.handlerMappingOrder;
+	}
+
+	public Embedded getEmbedded() {
+		return this.embedded;
+	}
+
+	/**
+	 * The configuration model these properties describe.
+	 * @throws WsgiConfigException naming the offending property
+	 */
+	public WsgiConfig toConfig(ClassLoader classLoader) {
+		List<ScriptAlias> aliases = new ArrayList<>();
+		for (int i = 0; i < this.scriptAliases.size(); i++) {
+			aliases.add(this.scriptAliases.get(i).toScriptAlias("wsgi.script-aliases[" + i + "]", classLoader));
+		}
+		for (int i = 0; i < this.pythonPath.size(); i++) {
+			if (this.pythonPath.get(i).isBlank()) {
+				throw new WsgiConfigException("wsgi.python-path[" + i + "]", "empty directory name",
+						"Remove the empty entry or name a directory.");
+			}
+		}
+		String name = (this.serverName != null && !this.serverName.isBlank()) ? this.serverName : localHostName();
+		return new WsgiConfig(aliases, name, this.applicationGroup, this.callableObject, this.scriptReloading,
+				this.passAuthorization, this.pythonPath, this.embedded.toSettings());
+	}
+
+	private static String localHostName() {
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			return "localhost";
+		}
+	}
+
+	/**
+	 * One WSGIScriptAlias mount.
+	 */
+	public static final class Mount {
+
+		/**
+		 * URL prefix the script is mounted at, e.g. /wiki, or / for the whole site.
+		 */
+		private final String url;
+
+		/**
+		 * The WSGI script: a file path, file: or classpath: location.
+		 */
+		private final String path;
+
+		/**
+		 * The application-group option; defaults to wsgi.application-group.
+		 */
+		private final String applicationGroup;
+
+		/**
+		 * The callable-object option; defaults to wsgi.callable-object.
+		 */
+		private final String callableObject;
+
+		/**
+		 * Load the script at startup: a broken script stops the application from
+		 * starting, and the first request does not wait for imports.
+		 */
+		private final boolean preload;
+
+		public Mount(String url, String path, String applicationGroup, String callableObject,
+				@DefaultValue("false") boolean preload) {
+			this.url = url;
+			this.path = path;
+			this.applicationGroup = applicationGroup;
+			this.callableObject = callableObject;
+			this.preload = preload;
+		}
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public String getApplicationGroup() {
+			return this.applicationGroup;
+		}
+
+		public String getCallableObject() {
+			return this.callableObject;
+		}
+
+		public boolean isPreload() {
+			return this.preload;
+		}
+
+		ScriptAlias toScriptAlias(String property, ClassLoader classLoader) {
+			if (this.url == null || this.url.isBlank()) {
+				throw new WsgiConfigException(property + ".url", "the mount has no URL",
+						"Set " + property + ".url to the URL prefix, e.g. /app.");
+			}
+			if (this.path == null || this.path.isBlank()) {
+				throw new WsgiConfigException(property + ".path", "the mount at " + this.url + " names no script",
+						"Set " + property + ".path to the WSGI script file or a classpath: location.");
+			}
+			if (this.callableObject != null && !this.callableObject.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+				throw new WsgiConfigException(property + ".callable-object",
+						"'" + this.callableObject + "' is not a Python identifier", "Name the WSGI callable, e.g. app.");
+			}
+			return new ScriptAlias(this.url, ScriptSource.of(this.path, classLoader), this.applicationGroup,
+					this.callableObject, this.preload, property);
+		}
+
+	}
+
+	/**
+	 * The embedded process group: interpreters that serve every mount not
+	 * delegated to a daemon process group.
+	 */
+	public static final class Embedded {
+
+		/**
+		 * Interpreter slots (mod_wsgi's processes). Each slot runs Python in parallel
+		 * with the others (GraalPy has one lock per interpreter) and costs memory.
+		 * Defaults to the number of CPU cores.
+		 */
+		private final Integer processes;
+
+		/**
+		 * Concurrent requests per interpreter slot. They share the slot's
+		 * interpreter lock, so more threads help only applications that wait on I/O.
+		 */
+		private final int threads;
+
+		/**
+		 * How long a request waits for a free interpreter before it is answered with
+		 * 503.
+		 */
+		private final Duration queueTimeout;
+
+		public Embedded(Integer processes, @DefaultValue("4") int threads,
+				@DefaultValue("60s") Duration queueTimeout) {
+			this.processes = processes;
+			this.threads = threads;
+			this.queueTimeout = queueTimeout;
+		}
+
+		public Integer getProcesses() {
+			return this.processes;
+		}
+
+		public int getThreads() {
+			return this.threads;
+		}
+
+		public Duration getQueueTimeout() {
+			return this.queueTimeout;
+		}
+
+		InterpreterPoolSettings toSettings() {
+			int count = (this.processes != null) ? this.processes : Runtime.getRuntime().availableProcessors();
+			if (count < 1) {
+				throw new WsgiConfigException("wsgi.embedded.processes", "must be at least 1, got " + count,
+						"Set it to the number of interpreters to run in parallel, or leave it unset for one per core.");
+			}
+			if (this.threads < 1) {
+				throw new WsgiConfigException("wsgi.embedded.threads", "must be at least 1, got " + this.threads,
+						"Set it to the number of concurrent requests per interpreter.");
+			}
+			if (this.queueTimeout.isNegative() || this.queueTimeout.isZero()) {
+				throw new WsgiConfigException("wsgi.embedded.queue-timeout", "must be positive, got " + this.queueTimeout,
+						"Set a duration such as 30s.");
+			}
+			return new InterpreterPoolSettings(count, this.threads, this.queueTimeout);
+		}
+
+	}
+
+}
