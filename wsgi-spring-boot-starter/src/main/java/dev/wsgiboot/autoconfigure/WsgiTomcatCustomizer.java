@@ -8,13 +8,22 @@ import org.springframework.core.Ordered;
  * Lets request paths that Apache accepts reach the WSGI router instead of being
  * rejected by Tomcat first: an encoded slash ({@code %2F}) is passed through
  * undecoded, and mod_wsgi's rules then answer it (404 by default, as Apache's
- * {@code AllowEncodedSlashes Off}).
+ * {@code AllowEncodedSlashes Off}); paths that are not valid UTF-8 are decoded
+ * as latin-1 (PEP 3333's native strings) instead of being refused; an
+ * absolute-form request target whose host differs from the Host header is
+ * accepted, the target's host winning as HTTP/1.1 says.
  */
 final class WsgiTomcatCustomizer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
-		factory.addConnectorCustomizers((connector) -> connector.setEncodedSolidusHandling("passthrough"));
+		factory.addConnectorCustomizers((connector) -> {
+			connector.setEncodedSolidusHandling("passthrough");
+			// PEP 3333: path bytes are exposed as latin-1, and a path that is not
+			// valid UTF-8 (e.g. %E9) is a valid request, not a 400
+			connector.setURIEncoding("ISO-8859-1");
+			connector.setProperty("allowHostHeaderMismatch", "true");
+		});
 	}
 
 	@Override

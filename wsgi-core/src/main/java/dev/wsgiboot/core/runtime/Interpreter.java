@@ -66,6 +66,8 @@ final class Interpreter implements AutoCloseable {
 			.allowCreateProcess(true)
 			.allowNativeAccess(true)
 			.allowEnvironmentAccess(EnvironmentAccess.INHERIT)
+			// the real operating system (os.getpid(), os.getppid(), file modes...), as under mod_wsgi
+			.option("python.PosixModuleBackend", "native")
 			.out(new LineLoggingOutputStream(stdoutLogger, false))
 			.err(new LineLoggingOutputStream(stderrLogger, true));
 		List<String> pythonPath = spec.pythonPath();

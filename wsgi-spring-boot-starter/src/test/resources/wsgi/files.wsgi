@@ -1,0 +1,24 @@
+# wsgi.file_wrapper and wsgi.errors, wrapped in the validator.
+from urllib.parse import parse_qs
+from wsgiref.validate import validator
+
+
+def _application(environ, start_response):
+    query = parse_qs(environ.get('QUERY_STRING', ''))
+    if environ['PATH_INFO'] == '/log':
+        errors = environ['wsgi.errors']
+        errors.write('a line for wsgi.errors: ' + query.get('text', [''])[0] + '\n')
+        errors.writelines(['partial ', 'line\n'])
+        errors.flush()
+        body = b'logged'
+        start_response('200 OK', [('Content-Type', 'text/plain'), ('Content-Length', str(len(body)))])
+        return [body]
+    path = query['path'][0]
+    f = open(path, 'rb')
+    if 'skip' in query:
+        f.seek(int(query['skip'][0]))
+    start_response('200 OK', [('Content-Type', 'application/octet-stream')])
+    return environ['wsgi.file_wrapper'](f, 32768)
+
+
+application = validator(_application)

@@ -1,0 +1,2 @@
+# defines no WSGI callable
+value = 42
