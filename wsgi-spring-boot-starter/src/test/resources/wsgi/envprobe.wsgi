@@ -3,10 +3,13 @@
 # environ and what it read from wsgi.input; ?mode= selects how it reads.
 import hashlib
 import json
+import os
 from urllib.parse import parse_qs
 from wsgiref.validate import validator
 
 _requests = 0
+# a token per interpreter: this module is loaded once in each
+_INTERPRETER = os.urandom(8).hex()
 
 
 def _describe(value):
@@ -66,6 +69,8 @@ def _application(environ, start_response):
         'lines': lines,
         'requests': _requests,
         'module': __name__,
+        # identifies the interpreter (GraalPy context) that answered
+        'interpreter': _INTERPRETER,
     }
     out = json.dumps(document).encode('utf-8')
     start_response('200 OK', [('Content-Type', 'application/json'), ('Content-Length', str(len(out)))])

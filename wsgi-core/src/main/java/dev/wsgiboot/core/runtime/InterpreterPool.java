@@ -78,8 +78,8 @@ final class InterpreterPool implements AutoCloseable {
 	 * @return the slot, to be given back with {@link #release(Slot)}
 	 * @throws PoolBusyException when no place frees up in time
 	 */
-	Slot acquire() throws InterruptedException {
-		Slot slot = tryAcquire();
+	Slot acquire(String applicationGroup) throws InterruptedException {
+		Slot slot = tryAcquire(applicationGroup);
 		if (slot != null) {
 			return slot;
 		}
@@ -91,7 +91,7 @@ final class InterpreterPool implements AutoCloseable {
 				if (this.closed) {
 					throw new PoolBusyException(this.name, "the server is shutting down");
 				}
-				slot = tryAcquire();
+				slot = tryAcquire(applicationGroup);
 				if (slot != null) {
 					return slot;
 				}
@@ -122,7 +122,7 @@ final class InterpreterPool implements AutoCloseable {
 		}
 	}
 
-	private Slot tryAcquire() {
+	private Slot tryAcquire(String applicationGroup) {
 		int count = this.started.get();
 		while (true) {
 			Slot best = null;
@@ -136,20 +136,25 @@ final class InterpreterPool implements AutoCloseable {
 				}
 			}
 			if (best == null) {
-				maybeGrow();
+				maybeGrow(applicationGroup);
 				return null;
 			}
 			if (best.inFlight.compareAndSet(bestLoad, bestLoad + 1)) {
 				if (bestLoad > 0) {
-					maybeGrow();
+					maybeGrow(applicationGroup);
 				}
 				return best;
 			}
 		}
 	}
 
-	/** Starts the next slot in the background when every started slot is busy. */
-	private void maybeGrow() {
+	/**
+	 * Starts the next slot in the background when every started slot is busy:
+	 * first the interpreter of the application group in demand (with the scripts
+	 * the first slot has loaded into it), then the slot joins, then its other
+	 * groups are warmed.
+	 */
+	private void maybeGrow(String applicationGroup) {
 		if (this.closed || this.started.get() >= this.slots.length || !this.growing.compareAndSet(false, true)) {
 			return;
 		}
@@ -157,10 +162,12 @@ final class InterpreterPool implements AutoCloseable {
 		Slot template = this.slots[0];
 		this.grower.execute(() -> {
 			try {
-				next.warmLike(template, this);
+				long start = System.nanoTime();
+				next.warmLike(template, applicationGroup, this);
 				this.started.incrementAndGet();
-				logger.info("Process group '{}': interpreter slot {} of {} ready", displayName(), next.index + 1,
-						this.slots.length);
+				logger.info("Process group '{}': interpreter slot {} of {} ready in {} ms", displayName(),
+						next.index + 1, this.slots.length, (System.nanoTime() - start) / 1_000_000);
+				next.warmLike(template, null, this);
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Process group '{}': could not start interpreter slot {}", displayName(), next.index + 1,
@@ -236,8 +243,18 @@ final class InterpreterPool implements AutoCloseable {
 			return this.interpreters.computeIfAbsent(applicationGroup, pool::create);
 		}
 
-		void warmLike(Slot template, InterpreterPool pool) {
+		/**
+		 * Creates the interpreters the template slot has (only the given group's when
+		 * {@code onlyGroup} is not null) and loads the same scripts into them.
+		 */
+		void warmLike(Slot template, String onlyGroup, InterpreterPool pool) {
 			for (Interpreter model : new ArrayList<>(template.interpreters.values())) {
+				if (onlyGroup != null && !onlyGroup.equals(model.applicationGroup())) {
+					continue;
+				}
+				if (pool.closed) {
+					return;
+				}
 				Interpreter interpreter = interpreter(model.applicationGroup(), pool);
 				for (ScriptSource script : model.loadedScripts()) {
 					try {

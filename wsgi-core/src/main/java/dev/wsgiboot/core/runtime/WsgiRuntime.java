@@ -95,7 +95,7 @@ public final class WsgiRuntime implements AutoCloseable {
 				match.scriptName(), System::getenv);
 		InterpreterPool.Slot slot;
 		try {
-			slot = this.embedded.acquire();
+			slot = this.embedded.acquire(group);
 		}
 		catch (PoolBusyException ex) {
 			logger.warn("{} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());

@@ -1,0 +1,400 @@
+package dev.wsgiboot.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.wsgiboot.autoconfigure.testsupport.OracleGolden;
+import dev.wsgiboot.autoconfigure.testsupport.RawHttpClient;
+import dev.wsgiboot.autoconfigure.testsupport.RawHttpClient.RawResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The PEP 3333 gateway over real HTTP against the embedded Tomcat, with real
+ * GraalPy. Well-behaved test applications are wrapped in
+ * {@code wsgiref.validate.validator}, which also checks the server's side of
+ * PEP 3333; misbehaving ones are not (they test our own checks).
+ */
+@SpringBootTest(classes = WsgiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.application.name=gateway", "wsgi.server-name=test.local",
+				"wsgi.embedded.processes=2" })
+@ExtendWith(OutputCaptureExtension.class)
+class WsgiGatewayTests {
+
+	static final Path work = createWorkDirectory();
+
+	static final Path reloadable = work.resolve("reloadable.wsgi");
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void reloadableScript(DynamicPropertyRegistry registry) throws IOException {
+		writeReloadable("first version");
+		// a list property must come from one property source: all mounts are declared here
+		String[][] mounts = { { "/py", "classpath:wsgi/envprobe.wsgi" }, { "/stream", "classpath:wsgi/stream.wsgi" },
+				{ "/files", "classpath:wsgi/files.wsgi" }, { "/bad", "classpath:wsgi/misbehaving.wsgi" },
+				{ "/syntax", "classpath:wsgi/broken_syntax.wsgi" }, { "/nocallable", "classpath:wsgi/no_callable.wsgi" },
+				{ "/custom", "classpath:wsgi/custom_callable.wsgi" }, { "/reload", reloadable.toString() },
+				{ "/direct-files", "classpath:wsgi/files.wsgi" } };
+		for (int i = 0; i < mounts.length; i++) {
+			String[] mount = mounts[i];
+			registry.add("wsgi.script-aliases[" + i + "].url", () -> mount[0]);
+			registry.add("wsgi.script-aliases[" + i + "].path", () -> mount[1]);
+		}
+		registry.add("wsgi.script-aliases[6].callable-object", () -> "app");
+		registry.add("wsgi.script-aliases[8].callable-object", () -> "direct");
+	}
+
+	@Test
+	void environHasTheCgiAndWsgiKeys() throws IOException {
+		Map<String, Object> environ = environ(http().get("/py/a/b?x=1&y=two%20words"));
+		assertThat(environ).containsEntry("REQUEST_METHOD", "GET")
+			.containsEntry("SCRIPT_NAME", "/py")
+			.containsEntry("PATH_INFO", "/a/b")
+			.containsEntry("QUERY_STRING", "x=1&y=two%20words")
+			.containsEntry("REQUEST_URI", "/py/a/b?x=1&y=two%20words")
+			.containsEntry("SERVER_NAME", "127.0.0.1")
+			.containsEntry("SERVER_PORT", Integer.toString(this.port))
+			.containsEntry("SERVER_PROTOCOL", "HTTP/1.1")
+			.containsEntry("REMOTE_ADDR", "127.0.0.1")
+			.containsEntry("SCRIPT_FILENAME", "classpath:wsgi/envprobe.wsgi")
+			.containsEntry("HTTP_HOST", "127.0.0.1:" + this.port)
+			.containsEntry("wsgi.url_scheme", "http")
+			.containsEntry("wsgi.version", Map.of("type", "tuple", "value", java.util.List.of(1, 0)))
+			.containsEntry("wsgi.input_terminated", Map.of("type", "bool", "value", true))
+			.containsEntry("wsgi.multithread", Map.of("type", "bool", "value", true))
+			.containsEntry("wsgi.multiprocess", Map.of("type", "bool", "value", true))
+			.containsEntry("wsgi.run_once", Map.of("type", "bool", "value", false))
+			.containsEntry("mod_wsgi.process_group", "")
+			.containsEntry("mod_wsgi.application_group", "test.local:" + this.port + "|/py")
+			.containsEntry("mod_wsgi.callable_object", "application")
+			.containsEntry("mod_wsgi.script_reloading", "1")
+			.containsEntry("mod_wsgi.request_handler", "wsgi-script")
+			.containsKeys("REMOTE_PORT", "wsgi.input", "wsgi.errors", "wsgi.file_wrapper", "mod_wsgi.version")
+			.doesNotContainKeys("CONTENT_TYPE", "CONTENT_LENGTH", "HTTP_AUTHORIZATION");
+	}
+
+	@Test
+	void headersFollowModWsgiRules() throws IOException {
+		RawResponse response = http().send("GET /py/h HTTP/1.1\r\nHost: 127.0.0.1:" + this.port
+				+ "\r\nX_Under: u\r\nX-Dup: a\r\nX-Dup: b\r\nAuthorization: Basic YTpi\r\n"
+				+ "Proxy: http://evil\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n");
+		Map<String, Object> environ = environ(response);
+		assertThat(environ).containsEntry("HTTP_X_DUP", "a, b")
+			.containsEntry("CONTENT_TYPE", "text/plain")
+			.doesNotContainKeys("HTTP_X_UNDER", "HTTP_AUTHORIZATION", "HTTP_PROXY", "HTTP_CONTENT_TYPE");
+	}
+
+	@Test
+	void postBodyIsReadInPieces() throws IOException {
+		byte[] body = "name=value&other=1".getBytes(StandardCharsets.US_ASCII);
+		Map<String, Object> document = document(post("/py/form", body, "application/x-www-form-urlencoded"));
+		assertThat(document).containsEntry("body_length", body.length).containsEntry("body_sha256", sha256(body));
+		assertThat(environOf(document)).containsEntry("CONTENT_LENGTH", Integer.toString(body.length))
+			.containsEntry("CONTENT_TYPE", "application/x-www-form-urlencoded")
+			.containsEntry("REQUEST_METHOD", "POST");
+	}
+
+	@Test
+	void inputSupportsReadlinesAndReadline() throws IOException {
+		byte[] body = "one\ntwo\n\nthree".getBytes(StandardCharsets.US_ASCII);
+		assertThat(document(post("/py/x?mode=lines", body, "text/plain"))).containsEntry("lines",
+				java.util.List.of("one\n", "two\n", "\n", "three"));
+		assertThat(document(post("/py/x?mode=iterate", body, "text/plain"))).containsEntry("lines",
+				java.util.List.of("one\n", "two\n", "\n", "three"));
+	}
+
+	@Test
+	void tenMegabyteUploadIsStreamedToTheApplication() throws Exception {
+		byte[] body = new byte[10 * 1024 * 1024];
+		new Random(42).nextBytes(body);
+		Map<String, Object> document = document(post("/py/upload", body, "application/octet-stream"));
+		assertThat(document).containsEntry("body_length", body.length).containsEntry("body_sha256", sha256(body));
+	}
+
+	@Test
+	void chunkedUploadIsReadToItsEnd() throws IOException {
+		String head = "POST /py/chunked HTTP/1.1\r\nHost: 127.0.0.1:" + this.port
+				+ "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+		RawResponse response = http().send(head.getBytes(StandardCharsets.US_ASCII),
+				"5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+		// no CONTENT_LENGTH: the probe reads nothing, but the request is served
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(environ(response)).doesNotContainKey("CONTENT_LENGTH");
+	}
+
+	@Test
+	void responseChunksAreSentAsTheyAreProduced() throws Exception {
+		Path signal = work.resolve("signal-" + System.nanoTime());
+		Path closed = work.resolve("closed-" + System.nanoTime());
+		try (Socket socket = http().open()) {
+			send(socket, "GET /stream/chunks?signal=" + signal + "&closed=" + closed + " HTTP/1.1\r\nHost: x\r\n"
+					+ "Connection: close\r\n\r\n");
+			InputStream in = socket.getInputStream();
+			assertThat(RawHttpClient.readLine(in)).startsWith("HTTP/1.1 200");
+			String line;
+			while (!(line = RawHttpClient.readLine(in)).isEmpty()) {
+				assertThat(line).doesNotStartWithIgnoringCase("Content-Length");
+			}
+			// the application is now waiting for the signal file: its first chunk must already be here
+			assertThat(RawHttpClient.readLine(in)).isEqualTo("6");
+			assertThat(RawHttpClient.readLine(in)).isEqualTo("first");
+			assertThat(Files.exists(signal)).isFalse();
+			Files.writeString(signal, "go");
+			String rest = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+			assertThat(rest).contains("second\n").contains("third\n").endsWith("0\r\n\r\n");
+		}
+		awaitFile(closed);
+	}
+
+	@Test
+	void writeCallableSendsBeforeTheReturnedIterable() throws IOException {
+		RawResponse response = http().get("/stream/write");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.text()).isEqualTo("written by write() then returned");
+	}
+
+	@Test
+	void closeIsCalledWhenTheClientDisconnects() throws Exception {
+		Path closed = work.resolve("closed-disconnect-" + System.nanoTime());
+		try (Socket socket = http().open()) {
+			send(socket, "GET /stream/forever?closed=" + closed + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+			assertThat(RawHttpClient.readLine(socket.getInputStream())).startsWith("HTTP/1.1 200");
+		}
+		awaitFile(closed);
+	}
+
+	@Test
+	void closeIsCalledWhenTheIterableRaises(CapturedOutput output) throws Exception {
+		Path closed = work.resolve("closed-raise-" + System.nanoTime());
+		RawResponse response = http().get("/bad/error-before-body?closed=" + closed);
+		assertThat(response.status()).isEqualTo(500);
+		awaitFile(closed);
+		assertThat(output).contains("RuntimeError: failed before the first chunk");
+	}
+
+	@Test
+	void failureAfterTheFirstChunkCutsTheResponse() throws Exception {
+		Path closed = work.resolve("closed-late-" + System.nanoTime());
+		RawResponse response = http().get("/bad/error-after-body?closed=" + closed);
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.text()).isEqualTo("partial ");
+		assertThat(response.complete()).as("truncated chunked body").isFalse();
+		awaitFile(closed);
+	}
+
+	@Test
+	void applicationErrorsAreAnswered500AndLoggedWithTraceback(CapturedOutput output) throws IOException {
+		assertThat(http().get("/bad/raise").status()).isEqualTo(500);
+		assertThat(output).contains("ValueError: boom from the application").contains("misbehaving.wsgi");
+		assertThat(http().get("/bad/bad-status").status()).isEqualTo(500);
+		assertThat(output).contains("invalid status line 'OK'");
+		assertThat(http().get("/bad/hop-by-hop").status()).isEqualTo(500);
+		assertThat(output).contains("hop-by-hop header not allowed");
+		assertThat(http().get("/bad/non-latin1").status()).isEqualTo(500);
+		assertThat(output).contains("response header is not latin-1");
+		assertThat(http().get("/bad/twice").status()).isEqualTo(500);
+		assertThat(output).contains("start_response() called a second time without exc_info");
+		assertThat(http().get("/bad/str-body").status()).isEqualTo(500);
+		assertThat(output).contains("response iterable must yield bytes, not str");
+		assertThat(http().get("/bad/no-start-response").status()).isEqualTo(500);
+		assertThat(output).contains("without calling start_response()");
+	}
+
+	@Test
+	void startResponseWithExcInfoReplacesHeadersNotYetSent() throws IOException {
+		RawResponse response = http().get("/bad/exc-info-replaces");
+		assertThat(response.status()).isEqualTo(503);
+		assertThat(response.text()).isEqualTo("replaced by the error handler");
+	}
+
+	@Test
+	void brokenScriptsAre500AndTheRestKeepsServing(CapturedOutput output) throws IOException {
+		assertThat(http().get("/syntax").status()).isEqualTo(500);
+		assertThat(output).contains("SyntaxError").contains("classpath:wsgi/broken_syntax.wsgi");
+		assertThat(http().get("/nocallable").status()).isEqualTo(500);
+		assertThat(output).contains("does not contain WSGI application 'application'");
+		assertThat(http().get("/py/still-alive").status()).isEqualTo(200);
+	}
+
+	@Test
+	void callableObjectOptionNamesTheCallable() throws IOException {
+		RawResponse response = http().get("/custom");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.text()).isEqualTo("custom callable");
+	}
+
+	@Test
+	void javaControllerWinsOverAnOverlappingMount() throws IOException {
+		RawResponse response = http().get("/py/java");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.text()).isEqualTo("answered by Java");
+	}
+
+	@Test
+	void unmountedPathsAreNotFound() throws IOException {
+		assertThat(http().get("/pyx").status()).isEqualTo(404);
+		assertThat(http().get("/PY/a").status()).isEqualTo(404);
+	}
+
+	@Test
+	void fileWrapperSendsTheFile() throws Exception {
+		byte[] content = new byte[3 * 1024 * 1024 + 17];
+		new Random(7).nextBytes(content);
+		Path file = work.resolve("payload.bin");
+		Files.write(file, content);
+		// through the validator: the wrapper is iterated like any iterable
+		RawResponse validated = http().get("/files/send?path=" + file);
+		assertThat(validated.status()).isEqualTo(200);
+		assertThat(sha256(validated.body())).isEqualTo(sha256(content));
+		// unwrapped: the server sees its own file_wrapper and copies the file itself
+		RawResponse whole = http().get("/direct-files/send?path=" + file);
+		assertThat(whole.status()).isEqualTo(200);
+		assertThat(whole.header("Content-Length")).isEqualTo(Integer.toString(content.length));
+		assertThat(sha256(whole.body())).isEqualTo(sha256(content));
+		RawResponse tail = http().get("/direct-files/send?path=" + file + "&skip=1000");
+		assertThat(tail.header("Content-Length")).isEqualTo(Integer.toString(content.length - 1000));
+		assertThat(sha256(tail.body())).isEqualTo(sha256(java.util.Arrays.copyOfRange(content, 1000, content.length)));
+	}
+
+	@Test
+	void wsgiErrorsGoesToTheApplicationLogger(CapturedOutput output) throws IOException {
+		assertThat(http().get("/files/log?text=hello-errors").status()).isEqualTo(200);
+		assertThat(output).contains("wsgi.app.files_wsgi")
+			.contains("a line for wsgi.errors: hello-errors")
+			.contains("partial line");
+	}
+
+	@Test
+	void headIsSeenAsHeadAndHasNoBody() throws IOException {
+		RawResponse response = http().send("HEAD /py/x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).isEmpty();
+		assertThat(response.header("Content-Length")).isNotNull();
+	}
+
+	@Test
+	void changedScriptIsReloadedOnItsNextRequest() throws Exception {
+		assertThat(http().get("/reload").text()).isEqualTo("first version");
+		writeReloadable("second version");
+		Files.setLastModifiedTime(reloadable,
+				java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+		assertThat(http().get("/reload").text()).isEqualTo("second version");
+	}
+
+	@Test
+	void concurrentRequestsAreServedBySeveralInterpreters() throws Exception {
+		Set<String> interpreters = ConcurrentHashMap.newKeySet();
+		ExecutorService clients = Executors.newFixedThreadPool(8);
+		try {
+			for (int round = 0; round < 200 && interpreters.size() < 2; round++) {
+				Future<?>[] futures = new Future<?>[8];
+				for (int i = 0; i < futures.length; i++) {
+					futures[i] = clients.submit(() -> {
+						RawResponse response = http().get("/py/concurrent");
+						assertThat(response.status()).isEqualTo(200);
+						interpreters.add((String) document(response).get("interpreter"));
+						return null;
+					});
+				}
+				for (Future<?> future : futures) {
+					future.get(60, TimeUnit.SECONDS);
+				}
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
+		assertThat(interpreters).hasSize(2);
+	}
+
+	private RawHttpClient http() {
+		return new RawHttpClient(this.port);
+	}
+
+	private RawResponse post(String target, byte[] body, String contentType) throws IOException {
+		String head = "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\nContent-Type: "
+				+ contentType + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+		return http().send(head.getBytes(StandardCharsets.US_ASCII), body);
+	}
+
+	private static void send(Socket socket, String head) throws IOException {
+		OutputStream out = socket.getOutputStream();
+		out.write(head.getBytes(StandardCharsets.US_ASCII));
+		out.flush();
+	}
+
+	private static Map<String, Object> document(RawResponse response) {
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		return OracleGolden.parse(response.body());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> environOf(Map<String, Object> document) {
+		return (Map<String, Object>) document.get("environ");
+	}
+
+	private static Map<String, Object> environ(RawResponse response) {
+		return environOf(document(response));
+	}
+
+	private static String sha256(byte[] data) throws IOException {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IOException(ex);
+		}
+	}
+
+	private static void awaitFile(Path file) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (!Files.exists(file) && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(file).as("close() of the response iterable wrote this file").exists();
+	}
+
+	private static void writeReloadable(String text) throws IOException {
+		Files.writeString(reloadable, "def application(environ, start_response):\n"
+				+ "    start_response('200 OK', [('Content-Type', 'text/plain')])\n" + "    return [b'" + text + "']\n");
+	}
+
+	private static Path createWorkDirectory() {
+		try {
+			return Files.createTempDirectory("wsgi-gateway-tests");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
