@@ -1,0 +1,126 @@
+package dev.wsgiboot.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+
+import dev.wsgiboot.core.config.WsgiConfig;
+import dev.wsgiboot.core.config.WsgiConfigException;
+import dev.wsgiboot.core.runtime.WsgiRuntime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Conditions, defaults and configuration errors of {@link WsgiAutoConfiguration}.
+ */
+class WsgiAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WebMvcAutoConfiguration.class, WsgiAutoConfiguration.class));
+
+	@Test
+	void servletWebApplicationGetsTheRuntimeAndTheHandlerMapping() {
+		this.contextRunner.withPropertyValues("wsgi.script-aliases[0].url=/app",
+				"wsgi.script-aliases[0].path=classpath:wsgi/envprobe.wsgi")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(WsgiRuntime.class).hasSingleBean(WsgiHandlerMapping.class);
+				assertThat(context.getBean(WsgiHandlerMapping.class).getOrder())
+					.isEqualTo(WsgiProperties.DEFAULT_HANDLER_MAPPING_ORDER);
+				WsgiConfig config = context.getBean(WsgiConfig.class);
+				assertThat(config.applicationGroup()).isEqualTo("%{RESOURCE}");
+				assertThat(config.callableObject()).isEqualTo("application");
+				assertThat(config.scriptReloading()).isTrue();
+				assertThat(config.passAuthorization()).isFalse();
+				assertThat(config.embedded().processes()).isEqualTo(Runtime.getRuntime().availableProcessors());
+				assertThat(config.embedded().threads()).isEqualTo(4);
+				assertThat(config.scriptAliases()).singleElement()
+					.satisfies((alias) -> assertThat(alias.origin()).isEqualTo("wsgi.script-aliases[0]"));
+			});
+	}
+
+	@Test
+	void handlerMappingOrderIsConfigurable() {
+		this.contextRunner.withPropertyValues("wsgi.handler-mapping-order=-5")
+			.run((context) -> assertThat(context.getBean(WsgiHandlerMapping.class).getOrder()).isEqualTo(-5));
+	}
+
+	@Test
+	void disabledByProperty() {
+		this.contextRunner.withPropertyValues("wsgi.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(WsgiRuntime.class)
+				.doesNotHaveBean(WsgiHandlerMapping.class));
+	}
+
+	@Test
+	void notAWebApplication() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(WsgiAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(WsgiRuntime.class));
+	}
+
+	@Test
+	void missingScriptFileFailsStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("wsgi.script-aliases[0].url=/ok", "wsgi.script-aliases[0].path=classpath:wsgi/envprobe.wsgi",
+					"wsgi.script-aliases[1].url=/app", "wsgi.script-aliases[1].path=/no/such/dir/app.wsgi")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				WsgiConfigException failure = findCause(context.getStartupFailure(), WsgiConfigException.class);
+				assertThat(failure.getOrigin()).isEqualTo("wsgi.script-aliases[1]");
+				assertThat(failure.getReason()).contains("/no/such/dir/app.wsgi").contains("does not exist");
+				FailureAnalysis analysis = new WsgiConfigFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("wsgi.script-aliases[1]").contains("/no/such/dir/app.wsgi");
+				assertThat(analysis.getAction()).isNotBlank();
+			});
+	}
+
+	@Test
+	void missingClasspathScriptFailsStartup() {
+		this.contextRunner
+			.withPropertyValues("wsgi.script-aliases[0].url=/app", "wsgi.script-aliases[0].path=classpath:wsgi/nope.wsgi")
+			.run((context) -> {
+				WsgiConfigException failure = findCause(context.getStartupFailure(), WsgiConfigException.class);
+				assertThat(failure.getOrigin()).isEqualTo("wsgi.script-aliases[0]");
+				assertThat(failure.getReason()).contains("classpath:wsgi/nope.wsgi");
+			});
+	}
+
+	@Test
+	void badMountsAndPoolSettingsFailStartupNamingTheProperty() {
+		assertFailure("wsgi.script-aliases[0].url=app", "wsgi.script-aliases[0].path=classpath:wsgi/envprobe.wsgi")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.script-aliases[0].url"));
+		assertFailure("wsgi.script-aliases[0].url=/app")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.script-aliases[0].path"));
+		assertFailure("wsgi.script-aliases[0].url=/app", "wsgi.script-aliases[0].path=classpath:wsgi/envprobe.wsgi",
+				"wsgi.script-aliases[0].callable-object=not an identifier")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.script-aliases[0].callable-object"));
+		assertFailure("wsgi.embedded.processes=0")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.embedded.processes"));
+		assertFailure("wsgi.embedded.threads=0")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.embedded.threads"));
+		assertFailure("wsgi.embedded.queue-timeout=0s")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.embedded.queue-timeout"));
+	}
+
+	private org.assertj.core.api.ObjectAssert<WsgiConfigException> assertFailure(String... properties) {
+		WsgiConfigException[] failure = new WsgiConfigException[1];
+		this.contextRunner.withPropertyValues(properties).run((context) -> {
+			assertThat(context).hasFailed();
+			failure[0] = findCause(context.getStartupFailure(), WsgiConfigException.class);
+		});
+		return org.assertj.core.api.Assertions.assertThatObject(failure[0]);
+	}
+
+	static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
+			if (type.isInstance(candidate)) {
+				return type.cast(candidate);
+			}
+		}
+		throw new AssertionError("no " + type.getSimpleName() + " in " + failure, failure);
+	}
+
+}
