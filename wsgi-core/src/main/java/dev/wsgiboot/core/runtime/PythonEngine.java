@@ -73,7 +73,10 @@ public final class PythonEngine {
 				try (InputStream in = java.net.URI.create(manifestUrl).toURL().openStream()) {
 					java.util.jar.Manifest manifest = new java.util.jar.Manifest(in);
 					java.util.jar.Attributes attributes = manifest.getAttributes("polyglot");
-					String version = (attributes != null) ? attributes.getValue("Implementation-Version") : null;
+					if (attributes == null) {
+						attributes = manifest.getMainAttributes();
+					}
+					String version = attributes.getValue("Implementation-Version");
 					if (version != null) {
 						return version;
 					}
