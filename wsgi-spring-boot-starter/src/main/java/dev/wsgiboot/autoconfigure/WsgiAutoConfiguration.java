@@ -5,7 +5,6 @@ import org.graalvm.polyglot.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -17,6 +16,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import dev.wsgiboot.core.config.WsgiConfig;
@@ -38,13 +38,9 @@ public final class WsgiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WsgiConfig wsgiConfig(WsgiProperties properties, BeanClassLoaderHolder classLoader) {
-		return properties.toConfig(classLoader.get());
-	}
-
-	@Bean
-	static BeanClassLoaderHolder wsgiBeanClassLoaderHolder() {
-		return new BeanClassLoaderHolder();
+	WsgiConfig wsgiConfig(WsgiProperties properties, ResourceLoader resourceLoader) {
+		return properties.toConfig(resourceLoader.getClassLoader(),
+				ApacheConfigFiles.read(properties.getApacheConfig(), resourceLoader));
 	}
 
 	@Bean
@@ -85,22 +81,6 @@ public final class WsgiAutoConfiguration {
 		@Bean
 		WebServerFactoryCustomizer<TomcatServletWebServerFactory> wsgiTomcatCustomizer() {
 			return new WsgiTomcatCustomizer();
-		}
-
-	}
-
-	/** Gives the bean class loader to {@link #wsgiConfig}, for classpath: scripts. */
-	static final class BeanClassLoaderHolder implements BeanClassLoaderAware {
-
-		private ClassLoader classLoader = WsgiAutoConfiguration.class.getClassLoader();
-
-		@Override
-		public void setBeanClassLoader(ClassLoader classLoader) {
-			this.classLoader = classLoader;
-		}
-
-		ClassLoader get() {
-			return this.classLoader;
 		}
 
 	}

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
 
+import dev.wsgiboot.core.apache.ApacheConfig;
 import dev.wsgiboot.core.config.InterpreterPoolSettings;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
@@ -46,27 +47,37 @@ public final class WsgiProperties {
 	private final String serverName;
 
 	/**
+	 * Apache configuration files (file: or classpath: locations) whose mod_wsgi
+	 * directives to apply, e.g. file:/etc/apache2/sites-enabled/app.conf.
+	 * Properties set under wsgi.* override what the files say; mounts from
+	 * wsgi.script-aliases come before the files' WSGIScriptAlias lines.
+	 */
+	private final List<String> apacheConfig;
+
+	/**
 	 * WSGIApplicationGroup default: %{RESOURCE} (one interpreter per server, port
-	 * and mount point), %{GLOBAL}, %{SERVER}, %{HOST}, %{ENV:NAME} or a name.
+	 * and mount point; the default), %{GLOBAL}, %{SERVER}, %{HOST}, %{ENV:NAME} or
+	 * a name.
 	 */
 	private final String applicationGroup;
 
 	/**
-	 * WSGICallableObject default: the name of the WSGI callable in each script.
+	 * WSGICallableObject default: the name of the WSGI callable in each script
+	 * (application unless set).
 	 */
 	private final String callableObject;
 
 	/**
 	 * WSGIScriptReloading: reload a script on its next request when its file
-	 * changed.
+	 * changed. Default: true.
 	 */
-	private final boolean scriptReloading;
+	private final Boolean scriptReloading;
 
 	/**
 	 * WSGIPassAuthorization: pass the Authorization header to applications as
-	 * HTTP_AUTHORIZATION.
+	 * HTTP_AUTHORIZATION. Default: false.
 	 */
-	private final boolean passAuthorization;
+	private final Boolean passAuthorization;
 
 	/**
 	 * WSGIPythonPath: directories added to sys.path of every interpreter, e.g.
@@ -92,13 +103,14 @@ public final class WsgiProperties {
 	 */
 	private final Embedded embedded;
 
-	public WsgiProperties(@DefaultValue("true") boolean enabled, List<Mount> scriptAliases, String serverName,
-			@DefaultValue("%{RESOURCE}") String applicationGroup, @DefaultValue("application") String callableObject,
-			@DefaultValue("true") boolean scriptReloading, @DefaultValue("false") boolean passAuthorization,
+	public WsgiProperties(@DefaultValue("true") boolean enabled, List<Mount> scriptAliases, List<String> apacheConfig,
+			String serverName, String applicationGroup, String callableObject, Boolean scriptReloading,
+			Boolean passAuthorization,
 			List<String> pythonPath, String pythonCachePrefix,
 			@DefaultValue("" + DEFAULT_HANDLER_MAPPING_ORDER) int handlerMappingOrder, @DefaultValue Embedded embedded) {
 		this.enabled = enabled;
 		this.scriptAliases = (scriptAliases != null) ? List.copyOf(scriptAliases) : List.of();
+		this.apacheConfig = (apacheConfig != null) ? List.copyOf(apacheConfig) : List.of();
 		this.serverName = serverName;
 		this.applicationGroup = applicationGroup;
 		this.callableObject = callableObject;
@@ -118,6 +130,10 @@ public final class WsgiProperties {
 		return this.scriptAliases;
 	}
 
+	public List<String> getApacheConfig() {
+		return this.apacheConfig;
+	}
+
 	public String getServerName() {
 		return this.serverName;
 	}
@@ -130,11 +146,11 @@ public final class WsgiProperties {
 		return this.callableObject;
 	}
 
-	public boolean isScriptReloading() {
+	public Boolean getScriptReloading() {
 		return this.scriptReloading;
 	}
 
-	public boolean isPassAuthorization() {
+	public Boolean getPassAuthorization() {
 		return this.passAuthorization;
 	}
 
@@ -163,23 +179,49 @@ public final class WsgiProperties {
 	}
 
 	/**
-	 * The configuration model these properties describe.
+	 * The configuration model these properties describe, on top of the given
+	 * Apache configuration files (already read, in order).
 	 * @throws WsgiConfigException naming the offending property
 	 */
-	public WsgiConfig toConfig(ClassLoader classLoader) {
+	public WsgiConfig toConfig(ClassLoader classLoader, List<ApacheConfig> files) {
 		List<ScriptAlias> aliases = new ArrayList<>();
 		for (int i = 0; i < this.scriptAliases.size(); i++) {
 			aliases.add(this.scriptAliases.get(i).toScriptAlias("wsgi.script-aliases[" + i + "]", classLoader));
 		}
+		List<String> path = new ArrayList<>(this.pythonPath);
 		for (int i = 0; i < this.pythonPath.size(); i++) {
 			if (this.pythonPath.get(i).isBlank()) {
 				throw new WsgiConfigException("wsgi.python-path[" + i + "]", "empty directory name",
 						"Remove the empty entry or name a directory.");
 			}
 		}
-		String name = (this.serverName != null && !this.serverName.isBlank()) ? this.serverName : localHostName();
-		return new WsgiConfig(aliases, name, this.applicationGroup, this.callableObject, this.scriptReloading,
-				this.passAuthorization, this.pythonPath, this.embedded.toSettings());
+		String serverName = this.serverName;
+		String applicationGroup = this.applicationGroup;
+		String callableObject = this.callableObject;
+		Boolean scriptReloading = this.scriptReloading;
+		Boolean passAuthorization = this.passAuthorization;
+		Integer serverLimit = null;
+		for (ApacheConfig file : files) {
+			aliases.addAll(file.scriptAliases());
+			path.addAll(file.pythonPath());
+			serverName = firstNonNull(serverName, file.serverName());
+			applicationGroup = firstNonNull(applicationGroup, file.applicationGroup());
+			callableObject = firstNonNull(callableObject, file.callableObject());
+			scriptReloading = firstNonNull(scriptReloading, file.scriptReloading());
+			passAuthorization = firstNonNull(passAuthorization, file.passAuthorization());
+			serverLimit = firstNonNull(serverLimit, file.serverLimit());
+		}
+		// with an Apache configuration, the embedded interpreters stand for Apache's
+		// child processes: ServerLimit of them, one when it is not set
+		Integer defaultProcesses = files.isEmpty() ? null : (serverLimit != null) ? serverLimit : 1;
+		return new WsgiConfig(aliases, (serverName != null && !serverName.isBlank()) ? serverName : localHostName(),
+				firstNonNull(applicationGroup, WsgiConfig.DEFAULT_APPLICATION_GROUP),
+				firstNonNull(callableObject, WsgiConfig.DEFAULT_CALLABLE_OBJECT), firstNonNull(scriptReloading, true),
+				firstNonNull(passAuthorization, false), path, this.embedded.toSettings(defaultProcesses));
+	}
+
+	private static <T> T firstNonNull(T first, T second) {
+		return (first != null) ? first : second;
 	}
 
 	private static String localHostName() {
@@ -279,7 +321,8 @@ public final class WsgiProperties {
 		/**
 		 * Interpreter slots (mod_wsgi's processes). Each slot runs Python in parallel
 		 * with the others (GraalPy has one lock per interpreter) and costs memory.
-		 * Defaults to the number of CPU cores.
+		 * Defaults to the number of CPU cores; with wsgi.apache-config, to its
+		 * ServerLimit (Apache's child processes), or 1.
 		 */
 		private final Integer processes;
 
@@ -314,8 +357,9 @@ public final class WsgiProperties {
 			return this.queueTimeout;
 		}
 
-		InterpreterPoolSettings toSettings() {
-			int count = (this.processes != null) ? this.processes : Runtime.getRuntime().availableProcessors();
+		InterpreterPoolSettings toSettings(Integer defaultProcesses) {
+			int count = (this.processes != null) ? this.processes
+					: (defaultProcesses != null) ? defaultProcesses : Runtime.getRuntime().availableProcessors();
 			if (count < 1) {
 				throw new WsgiConfigException("wsgi.embedded.processes", "must be at least 1, got " + count,
 						"Set it to the number of interpreters to run in parallel, or leave it unset for one per core.");

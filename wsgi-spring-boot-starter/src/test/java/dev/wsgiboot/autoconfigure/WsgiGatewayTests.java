@@ -63,7 +63,7 @@ class WsgiGatewayTests {
 				{ "/files", "classpath:wsgi/files.wsgi" }, { "/bad", "classpath:wsgi/misbehaving.wsgi" },
 				{ "/syntax", "classpath:wsgi/broken_syntax.wsgi" }, { "/nocallable", "classpath:wsgi/no_callable.wsgi" },
 				{ "/custom", "classpath:wsgi/custom_callable.wsgi" }, { "/reload", reloadable.toString() },
-				{ "/direct-files", "classpath:wsgi/files.wsgi" } };
+				{ "/direct-files", "classpath:wsgi/files.wsgi" }, { "/sandbox", "classpath:wsgi/sandbox.wsgi" } };
 		for (int i = 0; i < mounts.length; i++) {
 			String[] mount = mounts[i];
 			registry.add("wsgi.script-aliases[" + i + "].url", () -> mount[0]);
@@ -308,6 +308,13 @@ class WsgiGatewayTests {
 		Files.setLastModifiedTime(reloadable,
 				java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
 		assertThat(http().get("/reload").text()).isEqualTo("second version");
+	}
+
+	@Test
+	void pythonCannotReachJavaHostClasses() throws IOException {
+		Map<String, Object> result = document(http().get("/sandbox"));
+		assertThat(result.get("java.type")).asString().startsWith("denied");
+		assertThat(result.get("polyglot.eval")).asString().startsWith("denied");
 	}
 
 	@Test

@@ -1,0 +1,32 @@
+package dev.wsgiboot.core.apache;
+
+import java.util.List;
+
+import dev.wsgiboot.core.config.ScriptAlias;
+
+/**
+ * What an Apache configuration file says, in terms of the WSGI configuration
+ * model. {@code null} means "not set in the file": a {@code wsgi.*} property or
+ * the default applies.
+ *
+ * @param scriptAliases {@code WSGIScriptAlias} mounts in file order
+ * @param serverName {@code ServerName} (host part)
+ * @param documentRoot {@code DocumentRoot}
+ * @param applicationGroup server-level {@code WSGIApplicationGroup}
+ * @param callableObject server-level {@code WSGICallableObject}
+ * @param scriptReloading {@code WSGIScriptReloading}
+ * @param passAuthorization server-level {@code WSGIPassAuthorization}
+ * @param pythonPath {@code WSGIPythonPath} directories
+ * @param serverLimit {@code ServerLimit}: Apache child processes, i.e. embedded
+ * interpreter slots
+ */
+public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, String documentRoot,
+		String applicationGroup, String callableObject, Boolean scriptReloading, Boolean passAuthorization,
+		List<String> pythonPath, Integer serverLimit) {
+
+	public ApacheConfig {
+		scriptAliases = List.copyOf(scriptAliases);
+		pythonPath = List.copyOf(pythonPath);
+	}
+
+}

@@ -1,0 +1,336 @@
+package dev.wsgiboot.core.apache;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.wsgiboot.core.config.ScriptAlias;
+import dev.wsgiboot.core.config.ScriptSource;
+import dev.wsgiboot.core.config.WsgiConfigException;
+
+/**
+ * Reads the mod_wsgi directives of an Apache configuration into the WSGI
+ * configuration model. A directive is either applied completely, listed as
+ * meaningless inside a JVM (and logged), or refused with a startup error naming
+ * {@code file:line}: never silently ignored, never half-applied.
+ */
+public final class ApacheConfigReader {
+
+	private static final Logger logger = LoggerFactory.getLogger(ApacheConfigReader.class);
+
+	/** Modules this server behaves as, for {@code <IfModule>}. */
+	static final Set<String> MODULES = Set.of("core", "wsgi", "alias", "mime", "dir", "env", "setenvif", "rewrite",
+			"authz_core", "authz_host", "authz_user", "authn_core", "authn_file", "auth_basic", "access_compat",
+			"autoindex", "negotiation", "cgi", "cgid", "mpm_event", "log_config", "unixd", "version", "so", "http");
+
+	/**
+	 * Directives that mean nothing to a server inside a JVM: read, logged once,
+	 * and otherwise without effect. The README lists them with the reason.
+	 */
+	static final Map<String, String> MEANINGLESS = Map.ofEntries(
+			Map.entry("loadmodule", "modules are built in"), Map.entry("listen", "use server.port / server.address"),
+			Map.entry("user", "the JVM's user serves every request"), Map.entry("group", "the JVM's group serves every request"),
+			Map.entry("errorlog", "logging goes through Spring Boot (logging.*)"),
+			Map.entry("customlog", "logging goes through Spring Boot (logging.*)"),
+			Map.entry("logformat", "logging goes through Spring Boot (logging.*)"),
+			Map.entry("loglevel", "logging goes through Spring Boot (logging.level.*)"),
+			Map.entry("pidfile", "no Apache process"), Map.entry("serverroot", "no Apache installation"),
+			Map.entry("mutex", "no Apache processes to synchronise"), Map.entry("serveradmin", "no Apache error pages"),
+			Map.entry("serversignature", "no Apache error pages"), Map.entry("servertokens", "no Server header from Apache"),
+			Map.entry("wsgisocketprefix", "daemon processes are not sockets here"),
+			Map.entry("wsgidestroyinterpreter", "interpreters are closed with the application context"),
+			Map.entry("startservers", "Tomcat's thread pool (server.tomcat.threads.*)"),
+			Map.entry("minsparethreads", "Tomcat's thread pool (server.tomcat.threads.*)"),
+			Map.entry("maxsparethreads", "Tomcat's thread pool (server.tomcat.threads.*)"),
+			Map.entry("threadsperchild", "Tomcat's thread pool (server.tomcat.threads.*)"),
+			Map.entry("threadlimit", "Tomcat's thread pool (server.tomcat.threads.*)"),
+			Map.entry("maxrequestworkers", "Tomcat's thread pool (server.tomcat.threads.max)"),
+			Map.entry("maxconnectionsperchild", "no Apache child processes"),
+			Map.entry("keepalive", "Tomcat's connector settings"), Map.entry("keepalivetimeout", "Tomcat's connector settings"),
+			Map.entry("maxkeepaliverequests", "Tomcat's connector settings (server.tomcat.max-keep-alive-requests)"),
+			Map.entry("timeout", "Tomcat's connector settings (server.tomcat.connection-timeout)"),
+			Map.entry("hostnamelookups", "REMOTE_HOST is not computed"));
+
+	private final ClassLoader classLoader;
+
+	private final List<ScriptAlias> aliases = new ArrayList<>();
+
+	private final List<String> pythonPath = new ArrayList<>();
+
+	private String serverName;
+
+	private String documentRoot;
+
+	private String applicationGroup;
+
+	private String callableObject;
+
+	private Boolean scriptReloading;
+
+	private Boolean passAuthorization;
+
+	private Integer serverLimit;
+
+	private ApacheConfigReader(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+	}
+
+	/** True when {@code <IfModule name>} holds: {@code mod_wsgi.c}, {@code wsgi_module}, {@code mod_wsgi}... */
+	public static boolean isModuleAvailable(String name) {
+		String id = name.toLowerCase(Locale.ROOT);
+		if (id.endsWith(".c")) {
+			id = id.substring(0, id.length() - 2);
+		}
+		if (id.startsWith("mod_")) {
+			id = id.substring(4);
+		}
+		if (id.endsWith("_module")) {
+			id = id.substring(0, id.length() - "_module".length());
+		}
+		return MODULES.contains(id) || id.startsWith("mpm_event");
+	}
+
+	/**
+	 * Parses and reads one configuration.
+	 * @param directives the parsed file
+	 * @throws WsgiConfigException naming {@code file:line}
+	 */
+	public static ApacheConfig read(List<ApacheDirective> directives, ClassLoader classLoader) {
+		ApacheConfigReader reader = new ApacheConfigReader(classLoader);
+		for (ApacheDirective directive : directives) {
+			reader.serverLevel(directive);
+		}
+		return new ApacheConfig(reader.aliases, reader.serverName, reader.documentRoot, reader.applicationGroup,
+				reader.callableObject, reader.scriptReloading, reader.passAuthorization, reader.pythonPath,
+				reader.serverLimit);
+	}
+
+	/** Reads a configuration file (and what it includes). */
+	public static ApacheConfig read(Path file, ClassLoader classLoader) {
+		try {
+			ApacheConfigParser parser = new ApacheConfigParser(Map.of(), ApacheConfigReader::isModuleAvailable);
+			return read(parser.parse(file), classLoader);
+		}
+		catch (ApacheConfigException ex) {
+			throw new WsgiConfigException(ex.getLocation(), ex.getReason(), "Fix the Apache configuration syntax.", ex);
+		}
+	}
+
+	/** Reads configuration text, e.g. a class path resource; relative includes resolve against {@code baseDirectory}. */
+	public static ApacheConfig read(String text, String name, Path baseDirectory, ClassLoader classLoader) {
+		try {
+			ApacheConfigParser parser = new ApacheConfigParser(Map.of(), ApacheConfigReader::isModuleAvailable);
+			return read(parser.parse(text, name, baseDirectory), classLoader);
+		}
+		catch (ApacheConfigException ex) {
+			throw new WsgiConfigException(ex.getLocation(), ex.getReason(), "Fix the Apache configuration syntax.", ex);
+		}
+	}
+
+	private void serverLevel(ApacheDirective d) {
+		String name = d.name().toLowerCase(Locale.ROOT);
+		switch (name) {
+			case "wsgiscriptalias" -> scriptAlias(d);
+			case "servername" -> this.serverName = serverName(d);
+			case "documentroot" -> {
+				this.documentRoot = single(d);
+				logger.warn("{}: DocumentRoot {} is used for DOCUMENT_ROOT only: serving its files is not supported yet",
+						d.location(), this.documentRoot);
+			}
+			case "wsgiapplicationgroup" -> this.applicationGroup = single(d);
+			case "wsgicallableobject" -> this.callableObject = identifier(d, single(d));
+			case "wsgiscriptreloading" -> this.scriptReloading = onOff(d);
+			case "wsgipassauthorization" -> this.passAuthorization = onOff(d);
+			case "wsgipythonpath" -> {
+				for (String entry : single(d).split(":")) {
+					if (!entry.isEmpty()) {
+						this.pythonPath.add(entry);
+					}
+				}
+			}
+			case "serverlimit" -> this.serverLimit = positiveInt(d, single(d));
+			case "directory" -> directory(d);
+			default -> {
+				String why = MEANINGLESS.get(name);
+				if (why != null) {
+					logger.info("{}: {} has no effect here: {}", d.location(), d.name(), why);
+				}
+				else {
+					throw unsupported(d);
+				}
+			}
+		}
+	}
+
+	private void scriptAlias(ApacheDirective d) {
+		if (d.args().size() < 2) {
+			throw error(d, "WSGIScriptAlias needs a URL path and a file path", "Write: WSGIScriptAlias /url /path/to/app.wsgi");
+		}
+		String url = d.args().get(0);
+		String target = d.args().get(1);
+		Path path = Path.of(target);
+		if (target.endsWith("/") && !Files.isRegularFile(Path.of(target.substring(0, target.length() - 1)))
+				|| Files.isDirectory(path)) {
+			throw error(d, "WSGIScriptAlias to a directory (" + target + ") is not supported yet",
+					"Mount each script file with its own WSGIScriptAlias.");
+		}
+		String group = null;
+		String callable = null;
+		for (String option : d.args().subList(2, d.args().size())) {
+			int eq = option.indexOf('=');
+			String key = (eq > 0) ? option.substring(0, eq).toLowerCase(Locale.ROOT) : option;
+			String value = (eq > 0) ? option.substring(eq + 1) : "";
+			switch (key) {
+				case "application-group" -> group = value;
+				case "callable-object" -> callable = identifier(d, value);
+				case "process-group" -> {
+					if (!value.equals("%{GLOBAL}")) {
+						throw error(d, "process-group=" + value + ": daemon process groups are not supported yet",
+								"Remove the option to serve the mount from the embedded interpreters.");
+					}
+				}
+				case "pass-authorization" -> throw error(d,
+						"the pass-authorization option of WSGIScriptAlias is not supported yet",
+						"Use WSGIPassAuthorization at server level.");
+				default -> throw error(d, "unknown WSGIScriptAlias option '" + option + "'",
+						"Known options: application-group, callable-object, process-group, pass-authorization.");
+			}
+		}
+		this.aliases.add(new ScriptAlias(url, ScriptSource.of(target, this.classLoader), group, callable, false,
+				d.location()));
+	}
+
+	/**
+	 * A {@code <Directory>} block is accepted when all it does is let everyone
+	 * in (the guideline document's {@code Order allow,deny} / {@code Allow from
+	 * all}, or {@code Require all granted}): that is this server's behaviour
+	 * anyway. Anything more is refused until access control lands.
+	 */
+	private void directory(ApacheDirective d) {
+		String order = null;
+		boolean allowAll = false;
+		boolean denySome = false;
+		boolean allowSome = false;
+		Boolean requireGranted = null;
+		for (ApacheDirective child : d.children()) {
+			String name = child.name().toLowerCase(Locale.ROOT);
+			List<String> args = child.args();
+			switch (name) {
+				case "order" -> order = String.join("", args).toLowerCase(Locale.ROOT);
+				case "allow" -> {
+					if (args.size() == 2 && args.get(0).equalsIgnoreCase("from") && args.get(1).equalsIgnoreCase("all")) {
+						allowAll = true;
+					}
+					else {
+						allowSome = true;
+					}
+				}
+				case "deny" -> denySome = true;
+				case "require" -> {
+					boolean granted = args.size() == 2 && args.get(0).equalsIgnoreCase("all")
+							&& args.get(1).equalsIgnoreCase("granted");
+					requireGranted = (requireGranted == null || requireGranted) && granted;
+				}
+				case "allowoverride" -> {
+					if (!(args.size() == 1 && args.get(0).equalsIgnoreCase("None"))) {
+						throw error(child, "AllowOverride " + String.join(" ", args)
+								+ ": per-directory override files are not supported yet", "Use AllowOverride None.");
+					}
+				}
+				default -> throw error(child, child.name() + " inside <Directory> is not supported yet",
+						"Only blocks that let everyone in (Order allow,deny + Allow from all, or Require all granted) "
+								+ "are supported so far.");
+			}
+		}
+		boolean grantsAll;
+		if (requireGranted != null) {
+			grantsAll = requireGranted && order == null && !denySome && !allowSome;
+		}
+		else if (order == null) {
+			grantsAll = !denySome && !allowSome;
+		}
+		else if (order.equals("allow,deny")) {
+			grantsAll = allowAll && !denySome;
+		}
+		else if (order.equals("deny,allow")) {
+			grantsAll = !denySome;
+		}
+		else {
+			throw error(d, "Order " + order + " is not valid", "Write Order allow,deny or Order deny,allow.");
+		}
+		if (!grantsAll) {
+			throw error(d, "access control that denies requests (Order/Allow/Deny, Require) is not supported yet",
+					"Only blocks that let everyone in are supported so far.");
+		}
+	}
+
+	private static String serverName(ApacheDirective d) {
+		String value = single(d);
+		int scheme = value.indexOf("://");
+		if (scheme >= 0) {
+			value = value.substring(scheme + 3);
+		}
+		int colon = value.lastIndexOf(':');
+		if (colon > 0 && value.indexOf(']') < colon) {
+			value = value.substring(0, colon);
+		}
+		return value;
+	}
+
+	private static String single(ApacheDirective d) {
+		if (d.args().size() != 1) {
+			throw error(d, d.name() + " takes one argument, got " + d.args().size(),
+					"Write: " + d.name() + " <value>");
+		}
+		return d.args().get(0);
+	}
+
+	private static Boolean onOff(ApacheDirective d) {
+		String value = single(d);
+		if (value.equalsIgnoreCase("On")) {
+			return Boolean.TRUE;
+		}
+		if (value.equalsIgnoreCase("Off")) {
+			return Boolean.FALSE;
+		}
+		throw error(d, d.name() + " must be On or Off, got '" + value + "'", "Write: " + d.name() + " On|Off");
+	}
+
+	private static int positiveInt(ApacheDirective d, String value) {
+		try {
+			int n = Integer.parseInt(value);
+			if (n >= 1) {
+				return n;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw error(d, d.name() + " must be a positive number, got '" + value + "'", "Write a number such as 4.");
+	}
+
+	private static String identifier(ApacheDirective d, String value) {
+		if (!value.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+			throw error(d, "'" + value + "' is not a Python identifier", "Name the WSGI callable, e.g. application.");
+		}
+		return value;
+	}
+
+	private static WsgiConfigException unsupported(ApacheDirective d) {
+		String what = d.isSection() ? "<" + d.name() + ">" : d.name();
+		return error(d, what + " is not supported yet",
+				"Remove it, or serve this part of the site from Apache until it is supported (see the README).");
+	}
+
+	private static WsgiConfigException error(ApacheDirective d, String reason, String action) {
+		return new WsgiConfigException(d.location(), reason, action);
+	}
+
+}
