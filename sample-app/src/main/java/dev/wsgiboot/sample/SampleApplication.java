@@ -1,5 +1,7 @@
 package dev.wsgiboot.sample;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -10,8 +12,16 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class SampleApplication {
 
+	/** Active instead of the default profile when an Apache configuration is given. */
+	static final String APACHE_CONFIG_PROFILE = "apache-config";
+
 	public static void main(String[] args) {
-		SpringApplication.run(SampleApplication.class, args);
+		SpringApplication application = new SpringApplication(SampleApplication.class);
+		if (Arrays.stream(args).anyMatch((arg) -> arg.startsWith("--wsgi.apache-config"))) {
+			// the sample's own mounts (application-default.yml) give way to the configuration file
+			application.setAdditionalProfiles(APACHE_CONFIG_PROFILE);
+		}
+		application.run(args);
 	}
 
 }
