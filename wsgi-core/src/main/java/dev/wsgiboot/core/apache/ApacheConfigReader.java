@@ -78,6 +78,15 @@ public final class ApacheConfigReader {
 
 	private Integer serverLimit;
 
+	/** Invalid configuration (bad syntax of a directive, bad regex...): reported first. */
+	private final List<WsgiConfigException> invalid = new ArrayList<>();
+
+	/** Valid directives this server cannot apply yet. */
+	private final List<WsgiConfigException> unsupported = new ArrayList<>();
+
+	/** Daemon process group name to where it was defined. */
+	private final Map<String, String> daemonGroups = new java.util.HashMap<>();
+
 	private ApacheConfigReader(ClassLoader classLoader) {
 		this.classLoader = classLoader;
 	}
@@ -105,8 +114,14 @@ public final class ApacheConfigReader {
 	public static ApacheConfig read(List<ApacheDirective> directives, ClassLoader classLoader) {
 		ApacheConfigReader reader = new ApacheConfigReader(classLoader);
 		for (ApacheDirective directive : directives) {
-			reader.serverLevel(directive);
+			try {
+				reader.serverLevel(directive);
+			}
+			catch (WsgiConfigException ex) {
+				reader.invalid.add(ex);
+			}
 		}
+		reader.throwProblems();
 		return new ApacheConfig(reader.aliases, reader.serverName, reader.documentRoot, reader.applicationGroup,
 				reader.callableObject, reader.scriptReloading, reader.passAuthorization, reader.pythonPath,
 				reader.serverLimit);
@@ -132,6 +147,21 @@ public final class ApacheConfigReader {
 		catch (ApacheConfigException ex) {
 			throw new WsgiConfigException(ex.getLocation(), ex.getReason(), "Fix the Apache configuration syntax.", ex);
 		}
+	}
+
+	/**
+	 * Fails with the first invalid directive or, when all are valid, the first
+	 * one not supported yet; the others are attached as suppressed exceptions so
+	 * that the startup report lists them all.
+	 */
+	private void throwProblems() {
+		List<WsgiConfigException> problems = !this.invalid.isEmpty() ? this.invalid : this.unsupported;
+		if (problems.isEmpty()) {
+			return;
+		}
+		WsgiConfigException first = problems.get(0);
+		problems.subList(1, problems.size()).forEach(first::addSuppressed);
+		throw first;
 	}
 
 	private void serverLevel(ApacheDirective d) {
@@ -163,7 +193,8 @@ public final class ApacheConfigReader {
 					logger.info("{}: {} has no effect here: {}", d.location(), d.name(), why);
 				}
 				else {
-					throw unsupported(d);
+					validate(d);
+					this.unsupported.add(unsupported(d));
 				}
 			}
 		}
@@ -178,8 +209,9 @@ public final class ApacheConfigReader {
 		Path path = Path.of(target);
 		if (target.endsWith("/") && !Files.isRegularFile(Path.of(target.substring(0, target.length() - 1)))
 				|| Files.isDirectory(path)) {
-			throw error(d, "WSGIScriptAlias to a directory (" + target + ") is not supported yet",
-					"Mount each script file with its own WSGIScriptAlias.");
+			this.unsupported.add(error(d, "WSGIScriptAlias to a directory (" + target + ") is not supported yet",
+					"Mount each script file with its own WSGIScriptAlias."));
+			return;
 		}
 		String group = null;
 		String callable = null;
@@ -192,13 +224,14 @@ public final class ApacheConfigReader {
 				case "callable-object" -> callable = identifier(d, value);
 				case "process-group" -> {
 					if (!value.equals("%{GLOBAL}")) {
-						throw error(d, "process-group=" + value + ": daemon process groups are not supported yet",
-								"Remove the option to serve the mount from the embedded interpreters.");
+						this.unsupported.add(error(d,
+								"process-group=" + value + ": daemon process groups are not supported yet",
+								"Remove the option to serve the mount from the embedded interpreters."));
 					}
 				}
-				case "pass-authorization" -> throw error(d,
+				case "pass-authorization" -> this.unsupported.add(error(d,
 						"the pass-authorization option of WSGIScriptAlias is not supported yet",
-						"Use WSGIPassAuthorization at server level.");
+						"Use WSGIPassAuthorization at server level."));
 				default -> throw error(d, "unknown WSGIScriptAlias option '" + option + "'",
 						"Known options: application-group, callable-object, process-group, pass-authorization.");
 			}
@@ -244,9 +277,12 @@ public final class ApacheConfigReader {
 								+ ": per-directory override files are not supported yet", "Use AllowOverride None.");
 					}
 				}
-				default -> throw error(child, child.name() + " inside <Directory> is not supported yet",
-						"Only blocks that let everyone in (Order allow,deny + Allow from all, or Require all granted) "
-								+ "are supported so far.");
+				default -> {
+					validate(child);
+					this.unsupported.add(error(child, child.name() + " inside <Directory> is not supported yet",
+							"Only blocks that let everyone in (Order allow,deny + Allow from all, or Require all "
+									+ "granted) are supported so far."));
+				}
 			}
 		}
 		boolean grantsAll;
@@ -266,8 +302,183 @@ public final class ApacheConfigReader {
 			throw error(d, "Order " + order + " is not valid", "Write Order allow,deny or Order deny,allow.");
 		}
 		if (!grantsAll) {
-			throw error(d, "access control that denies requests (Order/Allow/Deny, Require) is not supported yet",
-					"Only blocks that let everyone in are supported so far.");
+			this.unsupported.add(error(d,
+					"access control that denies requests (Order/Allow/Deny, Require) is not supported yet",
+					"Only blocks that let everyone in are supported so far."));
+		}
+	}
+
+	/** mod_wsgi 4.9's WSGIDaemonProcess options. */
+	static final Set<String> DAEMON_OPTIONS = Set.of("processes", "threads", "display-name", "user", "group",
+			"supplementary-groups", "umask", "home", "chroot", "lang", "locale", "python-home", "python-path",
+			"python-eggs", "stack-size", "maximum-requests", "restart-interval", "inactivity-timeout",
+			"request-timeout", "deadlock-timeout", "graceful-timeout", "eviction-timeout", "shutdown-timeout",
+			"startup-timeout", "connect-timeout", "socket-timeout", "queue-timeout", "header-timeout",
+			"header-max-timeout", "header-backoff-factor", "body-timeout", "response-timeout", "listen-backlog",
+			"receive-buffer-size", "send-buffer-size", "header-buffer-size", "response-buffer-size",
+			"response-socket-timeout", "server-metrics", "memory-limit", "virtual-memory-limit", "cpu-time-limit",
+			"cpu-priority", "socket-user", "script-user", "cpu-affinity", "mount-point");
+
+	private static final Set<String> DAEMON_NUMBER_OPTIONS = Set.of("processes", "threads", "stack-size",
+			"maximum-requests", "restart-interval", "inactivity-timeout", "request-timeout", "deadlock-timeout",
+			"graceful-timeout", "eviction-timeout", "shutdown-timeout", "startup-timeout", "connect-timeout",
+			"socket-timeout", "queue-timeout", "header-timeout", "header-max-timeout", "body-timeout",
+			"response-timeout", "listen-backlog", "receive-buffer-size", "send-buffer-size", "header-buffer-size",
+			"response-buffer-size", "response-socket-timeout", "memory-limit", "virtual-memory-limit",
+			"cpu-time-limit");
+
+	/** mod_rewrite's RewriteRule flags (long and short names). */
+	private static final Set<String> REWRITE_RULE_FLAGS = Set.of("b", "bnp", "backrefnoplus", "bctls", "bne", "c",
+			"chain", "co", "cookie", "dpi", "discardpath", "e", "env", "end", "f", "forbidden", "g", "gone", "h",
+			"handler", "l", "last", "n", "next", "nc", "nocase", "ne", "noescape", "ns", "nosubreq", "p", "proxy",
+			"pt", "passthrough", "qsa", "qsappend", "qsd", "qsdiscard", "qsl", "qslast", "r", "redirect", "s", "skip",
+			"t", "type", "unsafeallow3f", "unsafeprefixstat");
+
+	private static final Set<String> REWRITE_COND_FLAGS = Set.of("nc", "nocase", "or", "ornext", "nv", "novary");
+
+	/**
+	 * Checks a directive that is not applied yet, so that a broken configuration
+	 * is reported as broken (bad regex, unknown option, duplicate name) rather
+	 * than as "not supported yet"; sections are checked recursively.
+	 */
+	private void validate(ApacheDirective d) {
+		try {
+			validateOne(d);
+		}
+		catch (WsgiConfigException ex) {
+			this.invalid.add(ex);
+		}
+		for (ApacheDirective child : d.children()) {
+			validate(child);
+		}
+	}
+
+	private void validateOne(ApacheDirective d) {
+		List<String> args = d.args();
+		switch (d.name().toLowerCase(Locale.ROOT)) {
+			case "wsgidaemonprocess" -> daemonProcess(d);
+			case "wsgiscriptaliasmatch", "aliasmatch", "scriptaliasmatch" -> {
+				requireArgs(d, 2);
+				regex(d, args.get(0));
+			}
+			case "locationmatch", "directorymatch", "filesmatch" -> {
+				requireArgs(d, 1);
+				regex(d, args.get(0));
+			}
+			case "location", "directory", "files" -> {
+				if (args.size() == 2 && args.get(0).equals("~")) {
+					regex(d, args.get(1));
+				}
+			}
+			case "rewriterule" -> {
+				if (args.size() < 2 || args.size() > 3) {
+					throw error(d, "RewriteRule takes a pattern, a substitution and optional [flags]",
+							"Write: RewriteRule pattern substitution [flags]");
+				}
+				regex(d, stripNegation(args.get(0)));
+				if (args.size() == 3) {
+					flags(d, args.get(2), REWRITE_RULE_FLAGS);
+				}
+			}
+			case "rewritecond" -> {
+				if (args.size() < 2 || args.size() > 3) {
+					throw error(d, "RewriteCond takes a test string, a condition and optional [flags]",
+							"Write: RewriteCond %{VAR} pattern [flags]");
+				}
+				String condition = stripNegation(args.get(1));
+				if (!condition.matches("-[a-zA-Z]+") && !condition.matches("[<>=].*")) {
+					regex(d, condition);
+				}
+				if (args.size() == 3) {
+					flags(d, args.get(2), REWRITE_COND_FLAGS);
+				}
+			}
+			case "limitrequestbody" -> {
+				requireArgs(d, 1);
+				try {
+					if (Long.parseLong(args.get(0)) < 0) {
+						throw new NumberFormatException();
+					}
+				}
+				catch (NumberFormatException ex) {
+					throw error(d, "LimitRequestBody must be a number of bytes, got '" + args.get(0) + "'",
+							"Write a number of bytes, 0 for no limit.");
+				}
+			}
+			default -> {
+			}
+		}
+	}
+
+	private void daemonProcess(ApacheDirective d) {
+		if (d.args().isEmpty()) {
+			throw error(d, "WSGIDaemonProcess needs a name", "Write: WSGIDaemonProcess name [option=value ...]");
+		}
+		String name = d.args().get(0);
+		String previous = this.daemonGroups.putIfAbsent(name, d.location());
+		if (previous != null) {
+			throw error(d, "duplicate WSGIDaemonProcess '" + name + "' (first defined at " + previous + ")",
+					"Give each daemon process group its own name.");
+		}
+		for (String option : d.args().subList(1, d.args().size())) {
+			int eq = option.indexOf('=');
+			String key = (eq > 0) ? option.substring(0, eq).toLowerCase(Locale.ROOT) : option;
+			if (eq <= 0) {
+				throw error(d, "WSGIDaemonProcess option '" + option + "' has no value", "Write option=value.");
+			}
+			if (!DAEMON_OPTIONS.contains(key)) {
+				throw error(d, "unknown WSGIDaemonProcess option '" + key + "'",
+						"Known options: " + String.join(", ", new java.util.TreeSet<>(DAEMON_OPTIONS)) + ".");
+			}
+			if (DAEMON_NUMBER_OPTIONS.contains(key)) {
+				try {
+					if (Double.parseDouble(option.substring(eq + 1)) < 0) {
+						throw new NumberFormatException();
+					}
+				}
+				catch (NumberFormatException ex) {
+					throw error(d, "WSGIDaemonProcess option " + key + " must be a number, got '"
+							+ option.substring(eq + 1) + "'", "Write " + key + "=<number>.");
+				}
+			}
+		}
+	}
+
+	private static void requireArgs(ApacheDirective d, int count) {
+		if (d.args().size() < count) {
+			throw error(d, d.name() + " needs " + count + " argument(s), got " + d.args().size(),
+					"See the Apache documentation of " + d.name() + ".");
+		}
+	}
+
+	private static String stripNegation(String pattern) {
+		return pattern.startsWith("!") ? pattern.substring(1) : pattern;
+	}
+
+	private static void regex(ApacheDirective d, String pattern) {
+		try {
+			java.util.regex.Pattern.compile(pattern);
+		}
+		catch (java.util.regex.PatternSyntaxException ex) {
+			throw error(d, "bad regular expression '" + pattern + "': " + ex.getDescription(),
+					"Fix the regular expression.");
+		}
+	}
+
+	private static void flags(ApacheDirective d, String flags, Set<String> known) {
+		if (!flags.startsWith("[") || !flags.endsWith("]")) {
+			throw error(d, "flags must be written in brackets, got '" + flags + "'", "Write e.g. [L,NC].");
+		}
+		for (String flag : flags.substring(1, flags.length() - 1).split(",")) {
+			String name = flag.strip();
+			int eq = name.indexOf('=');
+			if (eq >= 0) {
+				name = name.substring(0, eq);
+			}
+			if (!known.contains(name.toLowerCase(Locale.ROOT))) {
+				throw error(d, "unknown flag '" + flag.strip() + "' of " + d.name(),
+						"Known flags: " + String.join(", ", new java.util.TreeSet<>(known)) + ".");
+			}
 		}
 	}
 

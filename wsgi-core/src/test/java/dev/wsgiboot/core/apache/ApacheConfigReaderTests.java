@@ -1,0 +1,227 @@
+package dev.wsgiboot.core.apache;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.wsgiboot.core.config.ScriptAlias;
+import dev.wsgiboot.core.config.WsgiConfigException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * What {@link ApacheConfigReader} makes of mod_wsgi directives: applied,
+ * meaningless here, invalid, or not supported yet, always naming file:line.
+ */
+class ApacheConfigReaderTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void readsTheGuidelineDirectives() throws IOException {
+		Path script = script("myapp.wsgi");
+		ApacheConfig config = read("""
+				ServerName https://www.example.com:8443
+				WSGIScriptAlias /myapp %s application-group=%%{GLOBAL} callable-object=app
+				WSGIApplicationGroup admin
+				WSGICallableObject handler
+				WSGIScriptReloading Off
+				WSGIPassAuthorization On
+				WSGIPythonPath /srv/lib:/usr/lib/python3/dist-packages
+				ServerLimit 4
+				<Directory %s>
+				Order allow,deny
+				Allow from all
+				</Directory>
+				""".formatted(script, this.dir));
+		assertThat(config.serverName()).isEqualTo("www.example.com");
+		assertThat(config.applicationGroup()).isEqualTo("admin");
+		assertThat(config.callableObject()).isEqualTo("handler");
+		assertThat(config.scriptReloading()).isFalse();
+		assertThat(config.passAuthorization()).isTrue();
+		assertThat(config.pythonPath()).containsExactly("/srv/lib", "/usr/lib/python3/dist-packages");
+		assertThat(config.serverLimit()).isEqualTo(4);
+		ScriptAlias alias = config.scriptAliases().get(0);
+		assertThat(alias.url()).isEqualTo("/myapp");
+		assertThat(alias.script().name()).isEqualTo(script.toString());
+		assertThat(alias.applicationGroup()).isEqualTo("%{GLOBAL}");
+		assertThat(alias.callableObject()).isEqualTo("app");
+		assertThat(alias.origin()).isEqualTo("test.conf:2");
+	}
+
+	@Test
+	void unsetDirectivesAreNull() {
+		ApacheConfig config = read("ServerName oracle.test\n");
+		assertThat(config.applicationGroup()).isNull();
+		assertThat(config.scriptReloading()).isNull();
+		assertThat(config.serverLimit()).isNull();
+		assertThat(config.scriptAliases()).isEmpty();
+	}
+
+	@Test
+	void meaninglessDirectivesAreAccepted() {
+		ApacheConfig config = read("""
+				LoadModule wsgi_module /usr/lib/apache2/modules/mod_wsgi.so
+				Listen 80
+				User www-data
+				ErrorLog /var/log/apache2/error.log
+				WSGISocketPrefix /var/run/wsgi
+				""");
+		assertThat(config.scriptAliases()).isEmpty();
+	}
+
+	@Test
+	void ifModuleOfModWsgiIsTrue() throws IOException {
+		Path script = script("a.wsgi");
+		ApacheConfig config = read("""
+				<IfModule mod_wsgi.c>
+				WSGIScriptAlias /a %s
+				</IfModule>
+				<IfModule !wsgi_module>
+				WSGIScriptAlias /b %s
+				</IfModule>
+				""".formatted(script, script));
+		assertThat(config.scriptAliases()).extracting(ScriptAlias::url).containsExactly("/a");
+	}
+
+	@Test
+	void unsupportedDirectiveFailsWithFileAndLine() {
+		WsgiConfigException failure = failure("ServerName x\nAlias /media/ /srv/media/\n");
+		assertThat(failure.getOrigin()).isEqualTo("test.conf:2");
+		assertThat(failure.getReason()).isEqualTo("Alias is not supported yet");
+		assertThat(failure.getAction()).isNotBlank();
+	}
+
+	@Test
+	void everyUnsupportedDirectiveIsListed() {
+		WsgiConfigException failure = failure("Alias /a /b\nSetEnv x y\n<Location /x>\nSetEnv a b\n</Location>\n");
+		assertThat(failure.getOrigin()).isEqualTo("test.conf:1");
+		assertThat(failure.getSuppressed()).hasSize(2);
+		assertThat(((WsgiConfigException) failure.getSuppressed()[1]).getReason())
+			.isEqualTo("<Location> is not supported yet");
+	}
+
+	@Test
+	void directoryThatDeniesIsNotSupportedYet() {
+		WsgiConfigException failure = failure("<Directory /srv>\nOrder allow,deny\n</Directory>\n");
+		assertThat(failure.getOrigin()).isEqualTo("test.conf:1");
+		assertThat(failure.getReason()).contains("access control that denies requests");
+	}
+
+	@Test
+	void directoryGrantingEveryoneIsAccepted() {
+		read("<Directory /srv>\nRequire all granted\nAllowOverride None\n</Directory>\n");
+		read("<Directory /srv>\nOrder deny,allow\nAllow from all\n</Directory>\n");
+	}
+
+	@Test
+	void invalidDirectivesAreReportedBeforeUnsupportedOnes() {
+		WsgiConfigException failure = failure("""
+				Alias /a /b
+				WSGIDaemonProcess site processes=2 bogus-option=1
+				""");
+		assertThat(failure.getOrigin()).isEqualTo("test.conf:2");
+		assertThat(failure.getReason()).isEqualTo("unknown WSGIDaemonProcess option 'bogus-option'");
+		assertThat(failure.getAction()).contains("maximum-requests");
+	}
+
+	@Test
+	void duplicateDaemonProcessGroupIsInvalid() {
+		WsgiConfigException failure = failure("WSGIDaemonProcess site\n<VirtualHost *:80>\nWSGIDaemonProcess site\n"
+				+ "</VirtualHost>\n");
+		assertThat(failure.getOrigin()).isEqualTo("test.conf:3");
+		assertThat(failure.getReason()).contains("duplicate WSGIDaemonProcess 'site'").contains("test.conf:1");
+	}
+
+	@Test
+	void daemonProcessNumbersAreChecked() {
+		assertThat(failure("WSGIDaemonProcess site threads=many\n").getReason())
+			.contains("threads must be a number");
+	}
+
+	@Test
+	void daemonProcessGroupsAreNotSupportedYet() {
+		assertThat(failure("WSGIDaemonProcess site processes=2 threads=15\n").getReason())
+			.isEqualTo("WSGIDaemonProcess is not supported yet");
+	}
+
+	@Test
+	void badRegularExpressionIsInvalid() {
+		WsgiConfigException failure = failure("WSGIScriptAliasMatch ^/wsgi/([^/]+ /srv/$1.wsgi\n");
+		assertThat(failure.getReason()).startsWith("bad regular expression '^/wsgi/([^/]+'");
+		assertThat(failure("RewriteEngine On\nRewriteRule ^(.*$ /x [L]\n").getOrigin()).isEqualTo("test.conf:2");
+	}
+
+	@Test
+	void unknownRewriteFlagIsInvalid() {
+		WsgiConfigException failure = failure("RewriteRule ^/a$ /b [L,XYZ]\n");
+		assertThat(failure.getReason()).isEqualTo("unknown flag 'XYZ' of RewriteRule");
+		assertThat(failure("RewriteCond %{REMOTE_ADDR} ^127 [NC,BOGUS]\n").getReason()).contains("BOGUS");
+		read("ServerName x\n");
+	}
+
+	@Test
+	void badDirectiveArgumentsAreInvalid() throws IOException {
+		assertThat(failure("WSGIScriptReloading Maybe\n").getReason())
+			.isEqualTo("WSGIScriptReloading must be On or Off, got 'Maybe'");
+		assertThat(failure("WSGIScriptAlias /only-url\n").getReason()).contains("needs a URL path and a file path");
+		assertThat(failure("WSGIScriptAlias /a " + script("x.wsgi") + " colour=blue\n").getReason())
+			.isEqualTo("unknown WSGIScriptAlias option 'colour=blue'");
+		assertThat(failure("WSGICallableObject not-an-identifier\n").getReason()).contains("not a Python identifier");
+		assertThat(failure("ServerLimit 0\n").getReason()).contains("positive number");
+		assertThat(failure("LimitRequestBody lots\n").getReason()).contains("number of bytes");
+	}
+
+	@Test
+	void scriptAliasToDirectoryIsNotSupportedYet() {
+		WsgiConfigException failure = failure("WSGIScriptAlias /wsgi/ " + this.dir + "/\n");
+		assertThat(failure.getReason()).contains("to a directory").contains("not supported yet");
+	}
+
+	@Test
+	void syntaxErrorNamesFileAndLine() {
+		WsgiConfigException failure = failure("<Directory /srv>\nRequire all granted\n");
+		assertThat(failure.getOrigin()).isEqualTo("test.conf:1");
+		assertThat(failure.getReason()).containsIgnoringCase("Directory");
+	}
+
+	@Test
+	void readsAFileWithIncludes() throws IOException {
+		Path script = script("inc.wsgi");
+		Files.createDirectories(this.dir.resolve("conf.d"));
+		Files.writeString(this.dir.resolve("conf.d/app.conf"), "WSGIScriptAlias /inc " + script + "\n");
+		Path main = this.dir.resolve("main.conf");
+		Files.writeString(main, "Define SITE oracle.test\nServerName ${SITE}\nInclude conf.d/*.conf\n");
+		ApacheConfig config = ApacheConfigReader.read(main, getClass().getClassLoader());
+		assertThat(config.serverName()).isEqualTo("oracle.test");
+		assertThat(config.scriptAliases()).singleElement()
+			.satisfies((alias) -> assertThat(alias.origin()).endsWith("conf.d/app.conf:1"));
+	}
+
+	@Test
+	void unreadableFileIsReported() {
+		WsgiConfigException failure = catchThrowableOfType(WsgiConfigException.class,
+				() -> ApacheConfigReader.read(this.dir.resolve("missing.conf"), getClass().getClassLoader()));
+		assertThat(failure.getOrigin()).contains("missing.conf");
+	}
+
+	private Path script(String name) throws IOException {
+		Path script = this.dir.resolve(name);
+		Files.writeString(script, "def application(e, s):\n    return []\n");
+		return script;
+	}
+
+	private ApacheConfig read(String text) {
+		return ApacheConfigReader.read(text, "test.conf", this.dir, getClass().getClassLoader());
+	}
+
+	private WsgiConfigException failure(String text) {
+		return catchThrowableOfType(WsgiConfigException.class, () -> read(text));
+	}
+
+}
