@@ -5,9 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -15,7 +12,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import org.springframework.boot.SpringApplication;
@@ -23,11 +19,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.wsgiboot.autoconfigure.testsupport.OracleGolden;
-import dev.wsgiboot.autoconfigure.testsupport.OracleReplay;
+import dev.wsgiboot.autoconfigure.testsupport.ScenarioReplay;
 import dev.wsgiboot.core.config.WsgiConfigException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * The conformance suite: every scenario recorded against real Apache +
@@ -75,21 +68,14 @@ class ApacheConformanceTests {
 	/** Starts a fresh server with the scenario's configuration, replays its requests, stops the server. */
 	private static Stream<DynamicNode> runScenario(String name) {
 		OracleGolden golden = OracleGolden.load(name);
-		List<DynamicNode> tests = new ArrayList<>();
 		int[] counts = totals.computeIfAbsent(name, (key) -> new int[3]);
 		String notYet = NOT_YET.get(name);
 		if (notYet != null) {
-			for (Map<String, Object> request : golden.requests()) {
-				counts[2]++;
-				tests.add(DynamicTest.dynamicTest((String) request.get("label"),
-						() -> abort("not supported yet: " + notYet)));
-			}
-			return tests.stream();
+			return ScenarioReplay.skipAll(golden, "not supported yet: " + notYet, counts).stream();
 		}
-		Path run;
 		ConfigurableApplicationContext context;
 		try {
-			run = Files.createTempDirectory("conformance-" + name.substring(0, 2));
+			Path run = Files.createTempDirectory("conformance-" + name.substring(0, 2));
 			Path conf = run.resolve(name + ".conf");
 			Files.writeString(conf, configuration(golden.config(), run), StandardCharsets.UTF_8);
 			context = start(conf);
@@ -102,47 +88,16 @@ class ApacheConformanceTests {
 			if (unsupported == null) {
 				throw ex;
 			}
-			String reason = "not supported yet: " + unsupported.getOrigin().replaceAll(".*/", "") + ": "
-					+ unsupported.getReason();
-			for (Map<String, Object> request : golden.requests()) {
-				counts[2]++;
-				tests.add(DynamicTest.dynamicTest((String) request.get("label"), () -> abort(reason)));
-			}
-			return tests.stream();
+			return ScenarioReplay.skipAll(golden, "not supported yet: "
+					+ unsupported.getOrigin().replaceAll(".*/", "") + ": " + unsupported.getReason(), counts).stream();
 		}
 		try {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			OracleReplay replay = new OracleReplay(port);
-			Map<Object, Integer> missed = new HashMap<>();
-			for (Map<String, Object> request : golden.requests()) {
-				String label = (String) request.get("label");
-				String known = OracleMountScenariosTests.REFUSED_BY_TOMCAT.get(label);
-				if (known != null) {
-					if (((Map<?, ?>) request.get("response")).get("probe") != null) {
-						missed.merge(((Map<?, ?>) request.get("summary")).get("mod_wsgi.application_group"), 1,
-								Integer::sum);
-					}
-					counts[2]++;
-					tests.add(DynamicTest.dynamicTest(label, () -> abort("known difference: " + known)));
-					continue;
-				}
-				List<String> differences;
-				try {
-					differences = replay.replay(request, missed.getOrDefault(
-							((Map<?, ?>) request.get("summary")).get("mod_wsgi.application_group"), 0));
-				}
-				catch (IOException ex) {
-					differences = List.of("request failed: " + ex);
-				}
-				counts[differences.isEmpty() ? 0 : 1]++;
-				List<String> found = differences;
-				tests.add(DynamicTest.dynamicTest(label, () -> assertThat(found).as(label).isEmpty()));
-			}
+			return ScenarioReplay.replay(golden, port, Map.of(), counts).stream();
 		}
 		finally {
 			context.close();
 		}
-		return tests.stream();
 	}
 
 	private static ConfigurableApplicationContext start(Path conf) {

@@ -1,226 +1,78 @@
 package dev.wsgiboot.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.wsgiboot.autoconfigure.testsupport.OracleGolden;
-import dev.wsgiboot.autoconfigure.testsupport.OracleReplay;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.abort;
+import dev.wsgiboot.autoconfigure.testsupport.ScenarioReplay;
 
 /**
- * The mount-related oracle scenarios, configured through {@code wsgi.*}
- * properties equivalent to each scenario's WSGIScriptAlias lines: every request
- * recorded against real Apache + mod_wsgi is replayed and must give the same
- * answer (status, SCRIPT_NAME, PATH_INFO, REQUEST_URI, SERVER_NAME/PORT,
- * HTTP_* keys, application group, counters...). The oracle's own probe
- * application answers, verbatim. The embedded group runs one interpreter, as
- * the oracle's Apache runs one child process.
+ * The mount-related oracle scenarios through the other front door: configured
+ * with {@code wsgi.*} properties equivalent to each scenario's WSGIScriptAlias
+ * lines (where {@link ApacheConformanceTests} uses the scenario's own Apache
+ * configuration). Every request recorded against real Apache + mod_wsgi is
+ * replayed on a fresh server and must give the same answer; the oracle's own
+ * probe application answers, verbatim. The embedded group runs one
+ * interpreter, as the oracle's Apache runs one child process.
  */
 class OracleMountScenariosTests {
 
-	static final String SCRIPTS = "target/test-classes/oracle/apps/scripts/";
+	static final String SCRIPTS = OracleGolden.oracleDirectory().resolve("apps/scripts") + "/";
 
-	static final String COMMON = "wsgi.server-name=oracle.test";
+	/** Scenario to its mounts (URL, script), in precedence order. */
+	static final Map<String, String[][]> MOUNTS = new LinkedHashMap<>();
 
-	static final String ONE_PROCESS = "wsgi.embedded.processes=1";
-
-	/**
-	 * Requests that Tomcat refuses with 400 before any application (Spring MVC or
-	 * WSGI) can see them; README lists them as known differences.
-	 */
-	static final Map<String, String> REFUSED_BY_TOMCAT = Map.of(
-			"raw UTF-8 bytes in the request line", "Tomcat refuses raw non-ASCII bytes in the request target (400)",
-			"NUL byte escape in path", "Tomcat refuses %00 in the path with 400 where Apache answers 404",
-			"absolute-form request target",
-			"Tomcat refuses an absolute-form target whose host differs from the Host header (400)",
-			"absolute-form target overrides Host",
-			"Tomcat refuses an absolute-form target whose host differs from the Host header (400)");
-
-	static Stream<DynamicTest> scenario(String name, int port, Map<String, String> notYetSupported) {
-		OracleGolden golden = OracleGolden.load(name);
-		OracleReplay replay = new OracleReplay(port);
-		// per application group: probe requests Apache served there that we could not replay
-		Map<Object, Integer> missed = new java.util.HashMap<>();
-		return golden.requests().stream().map((request) -> {
-			String label = (String) request.get("label");
-			return DynamicTest.dynamicTest(name + ": " + label, () -> {
-				String reason = notYetSupported.getOrDefault(label, REFUSED_BY_TOMCAT.get(label));
-				if (reason != null) {
-					if (((Map<?, ?>) request.get("response")).get("probe") != null) {
-						missed.merge(group(request), 1, Integer::sum);
-					}
-					abort((notYetSupported.containsKey(label) ? "not supported yet: " : "known difference: ") + reason);
-				}
-				List<String> differences = replay.replay(request, missed.getOrDefault(group(request), 0));
-				assertThat(differences).as(label).isEmpty();
-			});
-		});
+	static {
+		MOUNTS.put("01-scriptalias-prefix", new String[][] { { "/myapp", "myapp.wsgi" } });
+		MOUNTS.put("02-scriptalias-root", new String[][] { { "/", "myapp.wsgi" } });
+		MOUNTS.put("03-multiple-mounts",
+				new String[][] { { "/wiki", "mywiki.wsgi" }, { "/blog", "myblog.wsgi" }, { "/", "myapp.wsgi" } });
+		MOUNTS.put("04-multiple-mounts-root-first",
+				new String[][] { { "/", "myapp.wsgi" }, { "/wiki", "mywiki.wsgi" }, { "/blog", "myblog.wsgi" } });
+		MOUNTS.put("32-uri-edge-cases", new String[][] { { "/myapp", "myapp.wsgi" } });
+		MOUNTS.put("35-request-headers", new String[][] { { "/h", "a.wsgi" } });
+		MOUNTS.put("36-head-requests", new String[][] { { "/emb", "a.wsgi" } });
+		MOUNTS.put("37-host-and-port", new String[][] { { "/myapp", "myapp.wsgi" } });
+		MOUNTS.put("42-application-group-case", new String[][] { { "/MyApp", "myapp.wsgi" }, { "/myapp", "a.wsgi" } });
 	}
 
-	private static Object group(Map<String, Object> request) {
-		return ((Map<?, ?>) request.get("summary")).get("mod_wsgi.application_group");
+	static final Map<String, Map<String, String>> NOT_YET = Map.of("36-head-requests",
+			Map.of("HEAD daemon", "daemon process groups (WSGIDaemonProcess)", "HEAD with WSGIMapHEADToGet On",
+					"WSGIMapHEADToGet"));
+
+	@TestFactory
+	Stream<DynamicNode> mountScenarios() {
+		return MOUNTS.keySet()
+			.stream()
+			.map((name) -> DynamicContainer.dynamicContainer(name, Stream.of(name).flatMap((n) -> run(n).stream())));
 	}
 
-	@Nested
-	@SpringBootTest(classes = WsgiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "spring.application.name=scenario-01", COMMON, ONE_PROCESS, "wsgi.script-aliases[0].url=/myapp",
-					"wsgi.script-aliases[0].path=" + SCRIPTS + "myapp.wsgi" })
-	class ScriptAliasPrefix {
-
-		@LocalServerPort
-		int port;
-
-		@TestFactory
-		Stream<DynamicTest> scenario01() {
-			return scenario("01-scriptalias-prefix", this.port, Map.of());
+	private static List<DynamicNode> run(String name) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+				"--spring.application.name=" + name, "--wsgi.server-name=oracle.test", "--wsgi.embedded.processes=1"));
+		String[][] mounts = MOUNTS.get(name);
+		for (int i = 0; i < mounts.length; i++) {
+			args.add("--wsgi.script-aliases[" + i + "].url=" + mounts[i][0]);
+			args.add("--wsgi.script-aliases[" + i + "].path=" + SCRIPTS + mounts[i][1]);
 		}
-
-	}
-
-	@Nested
-	@SpringBootTest(classes = WsgiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "spring.application.name=scenario-02", COMMON, ONE_PROCESS, "wsgi.script-aliases[0].url=/",
-					"wsgi.script-aliases[0].path=" + SCRIPTS + "myapp.wsgi" })
-	class ScriptAliasRoot {
-
-		@LocalServerPort
-		int port;
-
-		@TestFactory
-		Stream<DynamicTest> scenario02() {
-			return scenario("02-scriptalias-root", this.port, Map.of());
+		SpringApplication application = new SpringApplication(WsgiTestApplication.class);
+		application.setLogStartupInfo(false);
+		try (ConfigurableApplicationContext context = application.run(args.toArray(String[]::new))) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			return ScenarioReplay.replay(OracleGolden.load(name), port, NOT_YET.getOrDefault(name, Map.of()),
+					new int[3]);
 		}
-
-	}
-
-	@Nested
-	@SpringBootTest(classes = WsgiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "spring.application.name=scenario-03", COMMON, ONE_PROCESS, "wsgi.script-aliases[0].url=/wiki",
-					"wsgi.script-aliases[0].path=" + SCRIPTS + "mywiki.wsgi", "wsgi.script-aliases[1].url=/blog",
-					"wsgi.script-aliases[1].path=" + SCRIPTS + "myblog.wsgi", "wsgi.script-aliases[2].url=/",
-					"wsgi.script-aliases[2].path=" + SCRIPTS + "myapp.wsgi" })
-	class MultipleMounts {
-
-		@LocalServerPort
-		int port;
-
-		@TestFactory
-		Stream<DynamicTest> scenario03() {
-			return scenario("03-multiple-mounts", this.port, Map.of());
-		}
-
-	}
-
-	@Nested
-	@SpringBootTest(classes = WsgiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "spring.application.name=scenario-04", COMMON, ONE_PROCESS, "wsgi.script-aliases[0].url=/",
-					"wsgi.script-aliases[0].path=" + SCRIPTS + "myapp.wsgi", "wsgi.script-aliases[1].url=/wiki",
-					"wsgi.script-aliases[1].path=" + SCRIPTS + "mywiki.wsgi", "wsgi.script-aliases[2].url=/blog",
-					"wsgi.script-aliases[2].path=" + SCRIPTS + "myblog.wsgi" })
-	class MultipleMountsRootFirst {
-
-		@LocalServerPort
-		int port;
-
-		@TestFactory
-		Stream<DynamicTest> scenario04() {
-			return scenario("04-multiple-mounts-root-first", this.port, Map.of());
-		}
-
-	}
-
-	@Nested
-	@SpringBootTest(classes = WsgiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "spring.application.name=scenario-32", COMMON, ONE_PROCESS, "wsgi.script-aliases[0].url=/myapp",
-					"wsgi.script-aliases[0].path=" + SCRIPTS + "myapp.wsgi" })
-	class UriEdgeCases {
-
-		@LocalServerPort
-		int port;
-
-		@TestFactory
-		Stream<DynamicTest> scenario32() {
-			return scenario("32-uri-edge-cases", this.port, Map.of());
-		}
-
-	}
-
-	@Nested
-	@SpringBootTest(classes = WsgiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "spring.application.name=scenario-35", COMMON, ONE_PROCESS, "wsgi.script-aliases[0].url=/h",
-					"wsgi.script-aliases[0].path=" + SCRIPTS + "a.wsgi" })
-	class RequestHeaders {
-
-		@LocalServerPort
-		int port;
-
-		@TestFactory
-		Stream<DynamicTest> scenario35() {
-			return scenario("35-request-headers", this.port, Map.of());
-		}
-
-	}
-
-	@Nested
-	@SpringBootTest(classes = WsgiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "spring.application.name=scenario-36", COMMON, ONE_PROCESS, "wsgi.script-aliases[0].url=/emb",
-					"wsgi.script-aliases[0].path=" + SCRIPTS + "a.wsgi" })
-	class HeadRequests {
-
-		@LocalServerPort
-		int port;
-
-		@TestFactory
-		Stream<DynamicTest> scenario36() {
-			return scenario("36-head-requests", this.port,
-					Map.of("HEAD daemon", "daemon process groups (WSGIDaemonProcess)", "HEAD with WSGIMapHEADToGet On",
-							"WSGIMapHEADToGet"));
-		}
-
-	}
-
-	@Nested
-	@SpringBootTest(classes = WsgiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "spring.application.name=scenario-37", COMMON, ONE_PROCESS, "wsgi.script-aliases[0].url=/myapp",
-					"wsgi.script-aliases[0].path=" + SCRIPTS + "myapp.wsgi" })
-	class HostAndPort {
-
-		@LocalServerPort
-		int port;
-
-		@TestFactory
-		Stream<DynamicTest> scenario37() {
-			return scenario("37-host-and-port", this.port, Map.of());
-		}
-
-	}
-
-	@Nested
-	@SpringBootTest(classes = WsgiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "spring.application.name=scenario-42", COMMON, ONE_PROCESS, "wsgi.script-aliases[0].url=/MyApp",
-					"wsgi.script-aliases[0].path=" + SCRIPTS + "myapp.wsgi", "wsgi.script-aliases[1].url=/myapp",
-					"wsgi.script-aliases[1].path=" + SCRIPTS + "a.wsgi" })
-	class ApplicationGroupCase {
-
-		@LocalServerPort
-		int port;
-
-		@TestFactory
-		Stream<DynamicTest> scenario42() {
-			return scenario("42-application-group-case", this.port, Map.of());
-		}
-
 	}
 
 }

@@ -188,13 +188,4 @@ public final class OracleReplay {
 		return s.replace("{PORT}", Integer.toString(this.port));
 	}
 
-	/** All requests of a scenario, label to differences (empty list: match). */
-	public Map<String, List<String>> replayAll(OracleGolden golden) throws IOException {
-		Map<String, List<String>> results = new LinkedHashMap<>();
-		for (Map<String, Object> request : golden.requests()) {
-			results.put((String) request.get("label"), replay(request));
-		}
-		return results;
-	}
-
 }
