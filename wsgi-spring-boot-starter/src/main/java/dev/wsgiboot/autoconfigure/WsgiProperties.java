@@ -14,7 +14,6 @@ import org.springframework.core.Ordered;
 import dev.wsgiboot.core.apache.ApacheConfig;
 import dev.wsgiboot.core.config.InterpreterPoolSettings;
 import dev.wsgiboot.core.config.ScriptAlias;
-import dev.wsgiboot.core.config.ScriptSource;
 import dev.wsgiboot.core.config.WsgiConfig;
 import dev.wsgiboot.core.config.WsgiConfigException;
 
@@ -244,7 +243,8 @@ public final class WsgiProperties {
 		private final String url;
 
 		/**
-		 * The WSGI script: a file path, file: or classpath: location.
+		 * The WSGI script: a file path, file: or classpath: location; or a directory
+		 * of scripts (the next URL segment names the script, as mod_wsgi maps it).
 		 */
 		private final String path;
 
@@ -306,8 +306,8 @@ public final class WsgiProperties {
 				throw new WsgiConfigException(property + ".callable-object",
 						"'" + this.callableObject + "' is not a Python identifier", "Name the WSGI callable, e.g. app.");
 			}
-			return new ScriptAlias(this.url, ScriptSource.of(this.path, classLoader), this.applicationGroup,
-					this.callableObject, this.preload, property);
+			return ScriptAlias.of(this.url, this.path, this.applicationGroup, this.callableObject, this.preload,
+					property, classLoader);
 		}
 
 	}

@@ -1,6 +1,5 @@
 package dev.wsgiboot.core.apache;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.wsgiboot.core.config.ScriptAlias;
-import dev.wsgiboot.core.config.ScriptSource;
 import dev.wsgiboot.core.config.WsgiConfigException;
 
 /**
@@ -206,13 +204,6 @@ public final class ApacheConfigReader {
 		}
 		String url = d.args().get(0);
 		String target = d.args().get(1);
-		Path path = Path.of(target);
-		if (target.endsWith("/") && !Files.isRegularFile(Path.of(target.substring(0, target.length() - 1)))
-				|| Files.isDirectory(path)) {
-			this.unsupported.add(error(d, "WSGIScriptAlias to a directory (" + target + ") is not supported yet",
-					"Mount each script file with its own WSGIScriptAlias."));
-			return;
-		}
 		String group = null;
 		String callable = null;
 		for (String option : d.args().subList(2, d.args().size())) {
@@ -236,8 +227,7 @@ public final class ApacheConfigReader {
 						"Known options: application-group, callable-object, process-group, pass-authorization.");
 			}
 		}
-		this.aliases.add(new ScriptAlias(url, ScriptSource.of(target, this.classLoader), group, callable, false,
-				d.location()));
+		this.aliases.add(ScriptAlias.of(url, target, group, callable, false, d.location(), this.classLoader));
 	}
 
 	/**

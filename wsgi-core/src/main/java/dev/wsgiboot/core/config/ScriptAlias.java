@@ -17,9 +17,33 @@ import java.util.Objects;
  * broken script stops the application from starting and the first request does
  * not pay for imports
  * @param origin where the alias was declared, for error messages
+ * @param walkTarget for a directory target (a directory of scripts) or a file
+ * written with a trailing slash: the target's absolute path as written, to which
+ * the URL remainder is appended and which is then walked like Apache walks the
+ * file system; {@code null} for a plain script file
  */
 public record ScriptAlias(String url, ScriptSource script, String applicationGroup, String callableObject,
-		boolean preload, String origin) {
+		boolean preload, String origin, String walkTarget) {
+
+	public ScriptAlias(String url, ScriptSource script, String applicationGroup, String callableObject,
+			boolean preload, String origin) {
+		this(url, script, applicationGroup, callableObject, preload, origin, null);
+	}
+
+	/**
+	 * A mount of {@code location} as a user wrote it: a script file, a directory
+	 * of scripts ({@code /srv/wsgi/}) or a {@code classpath:} script.
+	 */
+	public static ScriptAlias of(String url, String location, String applicationGroup, String callableObject,
+			boolean preload, String origin, ClassLoader classLoader) {
+		ScriptSource script = ScriptSource.of(location, classLoader);
+		String walkTarget = null;
+		if (script instanceof ScriptSource.FileScript file
+				&& (location.endsWith("/") || java.nio.file.Files.isDirectory(file.path()))) {
+			walkTarget = file.path() + (location.endsWith("/") ? "/" : "");
+		}
+		return new ScriptAlias(url, script, applicationGroup, callableObject, preload, origin, walkTarget);
+	}
 
 	public ScriptAlias {
 		Objects.requireNonNull(url, "url");

@@ -1,13 +1,37 @@
 package dev.wsgiboot.core.routing;
 
 import dev.wsgiboot.core.config.ScriptAlias;
+import dev.wsgiboot.core.config.ScriptSource;
 
 /**
- * A request mapped to a WSGI script.
+ * A request mapped by a mount: to a WSGI script, or to the answer Apache gives
+ * without running one (403 for a directory, 404 for a missing file, 301 to add
+ * a directory's trailing slash).
  *
  * @param alias the mount that matched
+ * @param script the script to run ({@code null} when {@code status} is set)
  * @param scriptName {@code SCRIPT_NAME}
  * @param pathInfo {@code PATH_INFO}
+ * @param status 0 to run the script, else the HTTP status to answer
+ * @param redirectPath for a 301: the path to redirect to
  */
-public record RouteMatch(ScriptAlias alias, String scriptName, String pathInfo) {
+public record RouteMatch(ScriptAlias alias, ScriptSource script, String scriptName, String pathInfo, int status,
+		String redirectPath) {
+
+	public RouteMatch(ScriptAlias alias, String scriptName, String pathInfo) {
+		this(alias, alias.script(), scriptName, pathInfo, 0, null);
+	}
+
+	static RouteMatch script(ScriptAlias alias, ScriptSource script, String scriptName, String pathInfo) {
+		return new RouteMatch(alias, script, scriptName, pathInfo, 0, null);
+	}
+
+	static RouteMatch status(ScriptAlias alias, int status, String redirectPath) {
+		return new RouteMatch(alias, null, "", "", status, redirectPath);
+	}
+
+	public boolean runsScript() {
+		return this.status == 0;
+	}
+
 }

@@ -1,8 +1,11 @@
 package dev.wsgiboot.core.routing;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import dev.wsgiboot.core.config.ScriptAlias;
+import dev.wsgiboot.core.config.ScriptSource;
 
 /**
  * Maps a decoded request path to a WSGI script the way {@code WSGIScriptAlias}
@@ -40,6 +43,9 @@ public final class Router {
 	 * has SCRIPT_NAME '' and PATH_INFO the whole path.
 	 */
 	static RouteMatch match(ScriptAlias alias, String path) {
+		if (alias.walkTarget() != null) {
+			return walk(alias, path);
+		}
 		String url = alias.url();
 		if (url.equals("/")) {
 			return new RouteMatch(alias, "", path);
@@ -61,6 +67,77 @@ public final class Router {
 			return null;
 		}
 		return new RouteMatch(alias, url, remainder);
+	}
+
+	/**
+	 * A mount whose target is walked on the file system, as Apache maps a
+	 * directory: the URL remainder is appended to the target as written (so
+	 * {@code /dir/} mounted on {@code shared} looks for {@code shareda.wsgi}),
+	 * then the first regular file along the path is the script and the rest is
+	 * PATH_INFO. A directory is a 403 (with a 301 first to add its trailing
+	 * slash), a missing file a 404.
+	 */
+	static RouteMatch walk(ScriptAlias alias, String path) {
+		String url = alias.url();
+		int end;
+		if (url.equals("/")) {
+			end = 1;
+		}
+		else {
+			if (!path.startsWith(url)) {
+				return null;
+			}
+			end = url.length();
+			if (url.charAt(end - 1) != '/' && path.length() > end && path.charAt(end) != '/') {
+				return null;
+			}
+		}
+		String filename = alias.walkTarget() + path.substring(end);
+		int position = 0;
+		while (true) {
+			int slash = filename.indexOf('/', position + 1);
+			String prefix = (slash < 0) ? filename : filename.substring(0, slash);
+			Path candidate = Path.of(prefix);
+			if (Files.isRegularFile(candidate)) {
+				String pathInfo = collapseSlashes(filename.substring(prefix.length()));
+				String scriptName = path.endsWith(pathInfo) ? path.substring(0, path.length() - pathInfo.length())
+						: path;
+				return RouteMatch.script(alias, new ScriptSource.FileScript(candidate), collapseSlashes(scriptName),
+						pathInfo);
+			}
+			if (!Files.isDirectory(candidate)) {
+				return RouteMatch.status(alias, 404, null);
+			}
+			if (slash < 0 || onlySlashesFrom(filename, slash)) {
+				// the name is a directory: Apache adds its trailing slash, then refuses to run it
+				return path.endsWith("/") ? RouteMatch.status(alias, 403, null)
+						: RouteMatch.status(alias, 301, path + "/");
+			}
+			position = slash;
+		}
+	}
+
+	private static boolean onlySlashesFrom(String s, int from) {
+		for (int i = from; i < s.length(); i++) {
+			if (s.charAt(i) != '/') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String collapseSlashes(String s) {
+		if (!s.contains("//")) {
+			return s;
+		}
+		StringBuilder sb = new StringBuilder(s.length());
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c != '/' || sb.isEmpty() || sb.charAt(sb.length() - 1) != '/') {
+				sb.append(c);
+			}
+		}
+		return sb.toString();
 	}
 
 }

@@ -89,7 +89,11 @@ public final class WsgiRuntime implements AutoCloseable {
 	public void service(HttpServletRequest request, HttpServletResponse response, RouteMatch match)
 			throws IOException {
 		ScriptAlias alias = match.alias();
-		ScriptSource script = alias.script();
+		if (!match.runsScript()) {
+			answerWithoutScript(request, response, match);
+			return;
+		}
+		ScriptSource script = match.script();
 		RequestHost host = RequestHost.of(request.getHeader("Host"), this.config.serverName(), request.isSecure());
 		String group = ApplicationGroupNames.expand(applicationGroupOf(alias), this.config.serverName(), host,
 				match.scriptName(), System::getenv);
@@ -147,6 +151,25 @@ public final class WsgiRuntime implements AutoCloseable {
 		}
 	}
 
+	/** Apache's answers for a mount that names no script: 301 to add a slash, 403 for a directory, 404. */
+	private static void answerWithoutScript(HttpServletRequest request, HttpServletResponse response,
+			RouteMatch match) throws IOException {
+		switch (match.status()) {
+			case HttpServletResponse.SC_MOVED_PERMANENTLY -> {
+				String query = request.getQueryString();
+				response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+				response.setHeader("Location", match.redirectPath() + ((query != null) ? "?" + query : ""));
+				response.setContentLength(0);
+			}
+			case HttpServletResponse.SC_FORBIDDEN -> {
+				logger.info("{} {}: attempt to invoke a directory as a WSGI application", request.getMethod(),
+						request.getRequestURI());
+				sendError(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden");
+			}
+			default -> sendError(response, HttpServletResponse.SC_NOT_FOUND, "Not Found");
+		}
+	}
+
 	private String applicationGroupOf(ScriptAlias alias) {
 		return (alias.applicationGroup() != null) ? alias.applicationGroup() : this.config.applicationGroup();
 	}
@@ -169,15 +192,15 @@ public final class WsgiRuntime implements AutoCloseable {
 		List<WsgiConfigException> problems = new ArrayList<>();
 		for (ScriptAlias alias : config.scriptAliases()) {
 			ScriptSource script = alias.script();
+			if (alias.walkTarget() != null && alias.preload()) {
+				problems.add(new WsgiConfigException(alias.origin(),
+						"a directory of scripts cannot be preloaded: which script would it be?",
+						"Remove preload from this mount."));
+			}
 			if (script instanceof ScriptSource.FileScript file) {
-				if (java.nio.file.Files.isDirectory(file.path())) {
+				if (!java.nio.file.Files.isReadable(file.path())) {
 					problems.add(new WsgiConfigException(alias.origin(),
-							"'" + file.path() + "' is a directory; mounting a directory of scripts is not supported yet",
-							"Mount each script file on its own URL."));
-				}
-				else if (!java.nio.file.Files.isReadable(file.path())) {
-					problems.add(new WsgiConfigException(alias.origin(),
-							"WSGI script file '" + file.path() + "' does not exist or is not readable",
+							"WSGI script '" + file.path() + "' does not exist or is not readable",
 							"Check the path (it is resolved against the working directory "
 									+ System.getProperty("user.dir") + ") or use classpath: for a packaged script."));
 				}

@@ -178,9 +178,11 @@ class ApacheConfigReaderTests {
 	}
 
 	@Test
-	void scriptAliasToDirectoryIsNotSupportedYet() {
-		WsgiConfigException failure = failure("WSGIScriptAlias /wsgi/ " + this.dir + "/\n");
-		assertThat(failure.getReason()).contains("to a directory").contains("not supported yet");
+	void scriptAliasToDirectoryIsWalked() {
+		ScriptAlias alias = read("WSGIScriptAlias /wsgi/ " + this.dir + "/\n").scriptAliases().get(0);
+		assertThat(alias.walkTarget()).isEqualTo(this.dir + "/");
+		ScriptAlias noSlash = read("WSGIScriptAlias /wsgi " + this.dir + "\n").scriptAliases().get(0);
+		assertThat(noSlash.walkTarget()).isEqualTo(this.dir.toString());
 	}
 
 	@Test

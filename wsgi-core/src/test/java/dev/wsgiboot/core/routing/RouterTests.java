@@ -1,10 +1,17 @@
 package dev.wsgiboot.core.routing;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -130,6 +137,89 @@ class RouterTests {
 		assertThat(match.alias()).isSameAs(alias);
 		assertThat(match.scriptName()).as("SCRIPT_NAME").isEqualTo(scriptName);
 		assertThat(match.pathInfo()).as("PATH_INFO").isEqualTo(pathInfo);
+	}
+
+
+	@Nested
+	class DirectoryMounts {
+
+		@TempDir
+		Path root;
+
+		Path scripts;
+
+		@BeforeEach
+		void tree() throws IOException {
+			this.scripts = Files.createDirectories(this.root.resolve("scripts"));
+			Files.writeString(this.scripts.resolve("a.wsgi"), "");
+			Files.createDirectories(this.scripts.resolve("sub"));
+			Files.writeString(this.scripts.resolve("sub/b.wsgi"), "");
+		}
+
+		RouteMatch resolve(String url, String target, String path) {
+			ScriptAlias alias = ScriptAlias.of(url, target, null, null, false, "test", getClass().getClassLoader());
+			return new Router(List.of(alias)).resolve(path);
+		}
+
+		@Test
+		void nextSegmentNamesTheScript() {
+			RouteMatch match = resolve("/wsgi/", this.scripts + "/", "/wsgi/a.wsgi/x/y");
+			assertThat(match.script().name()).isEqualTo(this.scripts.resolve("a.wsgi").toString());
+			assertThat(match.scriptName()).isEqualTo("/wsgi/a.wsgi");
+			assertThat(match.pathInfo()).isEqualTo("/x/y");
+		}
+
+		@Test
+		void scriptsInSubdirectories() {
+			RouteMatch match = resolve("/wsgi/", this.scripts + "/", "/wsgi/sub/b.wsgi");
+			assertThat(match.scriptName()).isEqualTo("/wsgi/sub/b.wsgi");
+			assertThat(match.pathInfo()).isEmpty();
+		}
+
+		@Test
+		void directoryIsForbidden() {
+			assertThat(resolve("/wsgi/", this.scripts + "/", "/wsgi/").status()).isEqualTo(403);
+			assertThat(resolve("/wsgi/", this.scripts + "/", "/wsgi/sub/").status()).isEqualTo(403);
+		}
+
+		@Test
+		void directoryWithoutTrailingSlashIsRedirected() {
+			RouteMatch match = resolve("/dirnoslash", this.scripts + "/", "/dirnoslash");
+			assertThat(match.status()).isEqualTo(301);
+			assertThat(match.redirectPath()).isEqualTo("/dirnoslash/");
+			assertThat(resolve("/dirnoslash", this.scripts + "/", "/dirnoslash/a.wsgi").scriptName())
+				.isEqualTo("/dirnoslash/a.wsgi");
+		}
+
+		@Test
+		void missingScriptIsNotFound() {
+			assertThat(resolve("/wsgi/", this.scripts + "/", "/wsgi/a").status()).isEqualTo(404);
+		}
+
+		@Test
+		void remainderIsAppendedToTheTargetAsWritten() {
+			// Apache looks for "scriptsa.wsgi"
+			assertThat(resolve("/dirslash/", this.scripts.toString(), "/dirslash/a.wsgi").status()).isEqualTo(404);
+			assertThat(resolve("/dirslash/", this.scripts.toString(), "/dirslash/").status()).isEqualTo(403);
+		}
+
+		@Test
+		void mountWithoutSlashNeedsASegmentBoundary() {
+			assertThat(resolve("/wsgi", this.scripts + "/", "/wsgix/a.wsgi")).isNull();
+			assertThat(resolve("/wsgi/", this.scripts + "/", "/wsgi")).isNull();
+		}
+
+		@Test
+		void fileWrittenWithTrailingSlashGetsSlashPathInfo() {
+			String target = this.scripts.resolve("a.wsgi") + "/";
+			RouteMatch bare = resolve("/fileslash", target, "/fileslash");
+			assertThat(bare.scriptName()).isEqualTo("/fileslash");
+			assertThat(bare.pathInfo()).isEqualTo("/");
+			RouteMatch deeper = resolve("/fileslash", target, "/fileslash/x");
+			assertThat(deeper.scriptName()).isEqualTo("/fileslash");
+			assertThat(deeper.pathInfo()).isEqualTo("/x");
+		}
+
 	}
 
 }
