@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
 
 import dev.wsgiboot.core.apache.ApacheConfig;
+import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.InterpreterPoolSettings;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.WsgiConfig;
@@ -44,6 +45,13 @@ public final class WsgiProperties {
 	 * host name, as Apache does.
 	 */
 	private final String serverName;
+
+	/**
+	 * Per-directory settings (Apache's Directory and Files sections) of the
+	 * scripts inside them; the deepest directory wins, a file name wins over its
+	 * directory.
+	 */
+	private final List<Directory> directories;
 
 	/**
 	 * Apache configuration files (file: or classpath: locations) whose mod_wsgi
@@ -102,7 +110,8 @@ public final class WsgiProperties {
 	 */
 	private final Embedded embedded;
 
-	public WsgiProperties(@DefaultValue("true") boolean enabled, List<Mount> scriptAliases, List<String> apacheConfig,
+	public WsgiProperties(@DefaultValue("true") boolean enabled, List<Mount> scriptAliases, List<Directory> directories,
+			List<String> apacheConfig,
 			String serverName, String applicationGroup, String callableObject, Boolean scriptReloading,
 			Boolean passAuthorization,
 			List<String> pythonPath, String pythonCachePrefix,
@@ -110,6 +119,7 @@ public final class WsgiProperties {
 		this.enabled = enabled;
 		this.scriptAliases = (scriptAliases != null) ? List.copyOf(scriptAliases) : List.of();
 		this.apacheConfig = (apacheConfig != null) ? List.copyOf(apacheConfig) : List.of();
+		this.directories = (directories != null) ? List.copyOf(directories) : List.of();
 		this.serverName = serverName;
 		this.applicationGroup = applicationGroup;
 		this.callableObject = callableObject;
@@ -127,6 +137,10 @@ public final class WsgiProperties {
 
 	public List<Mount> getScriptAliases() {
 		return this.scriptAliases;
+	}
+
+	public List<Directory> getDirectories() {
+		return this.directories;
 	}
 
 	public List<String> getApacheConfig() {
@@ -200,8 +214,13 @@ public final class WsgiProperties {
 		Boolean scriptReloading = this.scriptReloading;
 		Boolean passAuthorization = this.passAuthorization;
 		Integer serverLimit = null;
+		List<DirectorySettings> directorySettings = new ArrayList<>();
+		for (int i = 0; i < this.directories.size(); i++) {
+			directorySettings.add(this.directories.get(i).toSettings("wsgi.directories[" + i + "]"));
+		}
 		for (ApacheConfig file : files) {
 			aliases.addAll(file.scriptAliases());
+			directorySettings.addAll(file.directories());
 			path.addAll(file.pythonPath());
 			serverName = firstNonNull(serverName, file.serverName());
 			applicationGroup = firstNonNull(applicationGroup, file.applicationGroup());
@@ -216,7 +235,8 @@ public final class WsgiProperties {
 		return new WsgiConfig(aliases, (serverName != null && !serverName.isBlank()) ? serverName : localHostName(),
 				firstNonNull(applicationGroup, WsgiConfig.DEFAULT_APPLICATION_GROUP),
 				firstNonNull(callableObject, WsgiConfig.DEFAULT_CALLABLE_OBJECT), firstNonNull(scriptReloading, true),
-				firstNonNull(passAuthorization, false), path, this.embedded.toSettings(defaultProcesses));
+				firstNonNull(passAuthorization, false), path, this.embedded.toSettings(defaultProcesses),
+				directorySettings);
 	}
 
 	private static <T> T firstNonNull(T first, T second) {
@@ -308,6 +328,59 @@ public final class WsgiProperties {
 			}
 			return ScriptAlias.of(this.url, this.path, this.applicationGroup, this.callableObject, this.preload,
 					property, classLoader);
+		}
+
+	}
+
+	/**
+	 * Settings of the scripts in one directory (Apache's Directory section,
+	 * narrowed to one file name by files: Apache's Files section).
+	 */
+	public static final class Directory {
+
+		/**
+		 * The directory.
+		 */
+		private final String path;
+
+		/**
+		 * Limit the settings to the script with this file name.
+		 */
+		private final String files;
+
+		/**
+		 * WSGIApplicationGroup of the scripts in the directory.
+		 */
+		private final String applicationGroup;
+
+		public Directory(String path, String files, String applicationGroup) {
+			this.path = path;
+			this.files = files;
+			this.applicationGroup = applicationGroup;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public String getFiles() {
+			return this.files;
+		}
+
+		public String getApplicationGroup() {
+			return this.applicationGroup;
+		}
+
+		DirectorySettings toSettings(String property) {
+			if (this.path == null || this.path.isBlank()) {
+				throw new WsgiConfigException(property + ".path", "the directory settings name no directory",
+						"Set " + property + ".path.");
+			}
+			if (this.files != null && (this.files.isBlank() || this.files.contains("/"))) {
+				throw new WsgiConfigException(property + ".files", "'" + this.files + "' is not a file name",
+						"Name one file in the directory, e.g. app.wsgi.");
+			}
+			return new DirectorySettings(Path.of(this.path), this.files, this.applicationGroup, property);
 		}
 
 	}

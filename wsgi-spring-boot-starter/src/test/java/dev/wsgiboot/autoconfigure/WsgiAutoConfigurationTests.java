@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 
+import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.WsgiConfig;
 import dev.wsgiboot.core.config.WsgiConfigException;
 import dev.wsgiboot.core.runtime.WsgiRuntime;
@@ -40,6 +41,47 @@ class WsgiAutoConfigurationTests {
 				assertThat(config.scriptAliases()).singleElement()
 					.satisfies((alias) -> assertThat(alias.origin()).isEqualTo("wsgi.script-aliases[0]"));
 			});
+	}
+
+	@Test
+	void directoriesAndApacheConfigurationCombine() {
+		this.contextRunner
+			.withPropertyValues("wsgi.directories[0].path=/srv/app", "wsgi.directories[0].application-group=shared",
+					"wsgi.apache-config=classpath:apache/combined.conf", "wsgi.script-reloading=true")
+			.run((context) -> {
+				WsgiConfig config = context.getBean(WsgiConfig.class);
+				assertThat(config.directories()).extracting(DirectorySettings::applicationGroup)
+					.containsExactly("shared", "from-file");
+				// set in the file, not as a property
+				assertThat(config.serverName()).isEqualTo("file.example");
+				assertThat(config.callableObject()).isEqualTo("app");
+				// the property wins over the file's WSGIScriptReloading Off
+				assertThat(config.scriptReloading()).isTrue();
+				// ServerLimit 3 sizes the embedded group
+				assertThat(config.embedded().processes()).isEqualTo(3);
+				assertThat(config.scriptAliases()).singleElement()
+					.satisfies((alias) -> assertThat(alias.origin()).endsWith("apache/combined.conf:5"));
+			});
+	}
+
+	@Test
+	void apacheConfigurationThatCannotBeReadFailsStartup() {
+		this.contextRunner.withPropertyValues("wsgi.apache-config=file:/no/such/site.conf").run((context) -> {
+			WsgiConfigException failure = findCause(context.getStartupFailure(), WsgiConfigException.class);
+			assertThat(failure.getOrigin()).isEqualTo("wsgi.apache-config[0]");
+			assertThat(failure.getReason()).contains("/no/such/site.conf");
+		});
+	}
+
+	@Test
+	void unsupportedApacheDirectiveFailsStartupWithFileAndLine() {
+		this.contextRunner.withPropertyValues("wsgi.apache-config=classpath:apache/unsupported.conf").run((context) -> {
+			WsgiConfigException failure = findCause(context.getStartupFailure(), WsgiConfigException.class);
+			assertThat(failure.getOrigin()).endsWith("apache/unsupported.conf:2");
+			FailureAnalysis analysis = new WsgiConfigFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("apache/unsupported.conf:2")
+				.contains("Alias is not supported yet");
+		});
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.wsgiboot.core.apache;
 
 import java.util.List;
 
+import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.ScriptAlias;
 
 /**
@@ -19,13 +20,16 @@ import dev.wsgiboot.core.config.ScriptAlias;
  * @param pythonPath {@code WSGIPythonPath} directories
  * @param serverLimit {@code ServerLimit}: Apache child processes, i.e. embedded
  * interpreter slots
+ * @param directories settings of {@code <Directory>} and nested {@code <Files>}
+ * sections
  */
 public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, String documentRoot,
 		String applicationGroup, String callableObject, Boolean scriptReloading, Boolean passAuthorization,
-		List<String> pythonPath, Integer serverLimit) {
+		List<String> pythonPath, Integer serverLimit, List<DirectorySettings> directories) {
 
 	public ApacheConfig {
 		scriptAliases = List.copyOf(scriptAliases);
+		directories = List.copyOf(directories);
 		pythonPath = List.copyOf(pythonPath);
 	}
 

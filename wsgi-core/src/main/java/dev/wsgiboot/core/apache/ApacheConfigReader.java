@@ -10,6 +10,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.WsgiConfigException;
 
@@ -61,6 +62,8 @@ public final class ApacheConfigReader {
 	private final List<ScriptAlias> aliases = new ArrayList<>();
 
 	private final List<String> pythonPath = new ArrayList<>();
+
+	private final List<DirectorySettings> directories = new ArrayList<>();
 
 	private String serverName;
 
@@ -122,7 +125,7 @@ public final class ApacheConfigReader {
 		reader.throwProblems();
 		return new ApacheConfig(reader.aliases, reader.serverName, reader.documentRoot, reader.applicationGroup,
 				reader.callableObject, reader.scriptReloading, reader.passAuthorization, reader.pythonPath,
-				reader.serverLimit);
+				reader.serverLimit, reader.directories);
 	}
 
 	/** Reads a configuration file (and what it includes). */
@@ -237,6 +240,10 @@ public final class ApacheConfigReader {
 	 * anyway. Anything more is refused until access control lands.
 	 */
 	private void directory(ApacheDirective d) {
+		if (d.args().size() != 1) {
+			throw error(d, "<Directory> takes one directory path", "Write: <Directory /path/to/dir>");
+		}
+		Path directory = Path.of(d.args().get(0));
 		String order = null;
 		boolean allowAll = false;
 		boolean denySome = false;
@@ -261,6 +268,9 @@ public final class ApacheConfigReader {
 							&& args.get(1).equalsIgnoreCase("granted");
 					requireGranted = (requireGranted == null || requireGranted) && granted;
 				}
+				case "wsgiapplicationgroup" -> this.directories
+					.add(new DirectorySettings(directory, null, single(child), child.location()));
+				case "files" -> files(directory, child);
 				case "allowoverride" -> {
 					if (!(args.size() == 1 && args.get(0).equalsIgnoreCase("None"))) {
 						throw error(child, "AllowOverride " + String.join(" ", args)
@@ -468,6 +478,30 @@ public final class ApacheConfigReader {
 			if (!known.contains(name.toLowerCase(Locale.ROOT))) {
 				throw error(d, "unknown flag '" + flag.strip() + "' of " + d.name(),
 						"Known flags: " + String.join(", ", new java.util.TreeSet<>(known)) + ".");
+			}
+		}
+	}
+
+	/** {@code <Files name>} inside a {@code <Directory>}: its WSGIApplicationGroup. */
+	private void files(Path directory, ApacheDirective d) {
+		if (d.args().size() != 1 || d.args().get(0).equals("~")) {
+			this.unsupported.add(error(d, "<Files> with a wildcard or regular expression is not supported yet",
+					"Name one file: <Files app.wsgi>."));
+			return;
+		}
+		String name = d.args().get(0);
+		if (name.contains("*") || name.contains("?") || name.contains("[")) {
+			this.unsupported.add(error(d, "<Files> with a wildcard is not supported yet", "Name one file."));
+			return;
+		}
+		for (ApacheDirective child : d.children()) {
+			if (child.is("WSGIApplicationGroup")) {
+				this.directories.add(new DirectorySettings(directory, name, single(child), child.location()));
+			}
+			else {
+				validate(child);
+				this.unsupported.add(error(child, child.name() + " inside <Files> is not supported yet",
+						"Only WSGIApplicationGroup is supported inside <Files> so far."));
 			}
 		}
 	}

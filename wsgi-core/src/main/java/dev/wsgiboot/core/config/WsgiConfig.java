@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param pythonPath {@code WSGIPythonPath}: directories added to every
  * interpreter's {@code sys.path}
  * @param embedded sizing of the embedded ({@code %{GLOBAL}}) process group
+ * @param directories per-directory settings ({@code <Directory>},
+ * {@code <Files>}) of the scripts inside them
  */
 public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, String applicationGroup,
 		String callableObject, boolean scriptReloading, boolean passAuthorization, List<String> pythonPath,
-		InterpreterPoolSettings embedded) {
+		InterpreterPoolSettings embedded, List<DirectorySettings> directories) {
 
 	public static final String DEFAULT_APPLICATION_GROUP = "%{RESOURCE}";
 
@@ -37,6 +39,7 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 		Objects.requireNonNull(callableObject, "callableObject");
 		pythonPath = List.copyOf(pythonPath);
 		Objects.requireNonNull(embedded, "embedded");
+		directories = List.copyOf(directories);
 	}
 
 }

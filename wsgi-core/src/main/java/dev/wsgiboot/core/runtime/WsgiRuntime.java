@@ -11,6 +11,7 @@ import org.graalvm.polyglot.PolyglotException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
 import dev.wsgiboot.core.config.WsgiConfig;
@@ -36,6 +37,9 @@ public final class WsgiRuntime implements AutoCloseable {
 	private final Router router;
 
 	private final InterpreterPool embedded;
+
+	/** Script file to its configured application group (before expansion). */
+	private final java.util.Map<java.nio.file.Path, String> directoryGroups = new java.util.concurrent.ConcurrentHashMap<>();
 
 	public WsgiRuntime(WsgiConfig config, PythonEngine engine, String pycacheDirectory) {
 		validate(config);
@@ -74,7 +78,7 @@ public final class WsgiRuntime implements AutoCloseable {
 			if (!alias.preload()) {
 				continue;
 			}
-			String group = ApplicationGroupNames.expand(applicationGroupOf(alias), this.config.serverName(),
+			String group = ApplicationGroupNames.expand(applicationGroupOf(alias, alias.script()), this.config.serverName(),
 					new RequestHost(this.config.serverName(), port), alias.url().equals("/") ? "" : alias.url(),
 					System::getenv);
 			long start = System.nanoTime();
@@ -95,7 +99,7 @@ public final class WsgiRuntime implements AutoCloseable {
 		}
 		ScriptSource script = match.script();
 		RequestHost host = RequestHost.of(request.getHeader("Host"), this.config.serverName(), request.isSecure());
-		String group = ApplicationGroupNames.expand(applicationGroupOf(alias), this.config.serverName(), host,
+		String group = ApplicationGroupNames.expand(applicationGroupOf(alias, script), this.config.serverName(), host,
 				match.scriptName(), System::getenv);
 		InterpreterPool.Slot slot;
 		try {
@@ -170,8 +174,22 @@ public final class WsgiRuntime implements AutoCloseable {
 		}
 	}
 
-	private String applicationGroupOf(ScriptAlias alias) {
-		return (alias.applicationGroup() != null) ? alias.applicationGroup() : this.config.applicationGroup();
+	/**
+	 * The configured application group of a script: the mount's option, else the
+	 * most specific directory settings holding the script, else the server's
+	 * default. Resolved once per script file.
+	 */
+	private String applicationGroupOf(ScriptAlias alias, ScriptSource script) {
+		if (alias.applicationGroup() != null) {
+			return alias.applicationGroup();
+		}
+		if (this.config.directories().isEmpty() || !(script instanceof ScriptSource.FileScript file)) {
+			return this.config.applicationGroup();
+		}
+		return this.directoryGroups.computeIfAbsent(file.path(), (path) -> {
+			String group = DirectorySettings.applicationGroupFor(this.config.directories(), path);
+			return (group != null) ? group : this.config.applicationGroup();
+		});
 	}
 
 	private static void sendError(HttpServletResponse response, int status, String reason) throws IOException {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.WsgiConfigException;
 
@@ -52,6 +53,32 @@ class ApacheConfigReaderTests {
 		assertThat(alias.applicationGroup()).isEqualTo("%{GLOBAL}");
 		assertThat(alias.callableObject()).isEqualTo("app");
 		assertThat(alias.origin()).isEqualTo("test.conf:2");
+	}
+
+	@Test
+	void directoryAndFilesSectionsSetApplicationGroups() {
+		ApacheConfig config = read("""
+				<Directory /srv/groups/shared>
+				WSGIApplicationGroup admin-scripts
+				</Directory>
+				<Directory /srv/groups/special>
+				<Files host.wsgi>
+				WSGIApplicationGroup %{HOST}
+				</Files>
+				</Directory>
+				""");
+		assertThat(config.directories()).hasSize(2);
+		assertThat(DirectorySettings.applicationGroupFor(config.directories(), Path.of("/srv/groups/shared/a.wsgi")))
+			.isEqualTo("admin-scripts");
+		assertThat(DirectorySettings.applicationGroupFor(config.directories(), Path.of("/srv/groups/special/host.wsgi")))
+			.isEqualTo("%{HOST}");
+		assertThat(config.directories().get(1).origin()).isEqualTo("test.conf:6");
+	}
+
+	@Test
+	void filesSectionWithOtherDirectivesIsNotSupportedYet() {
+		assertThat(failure("<Directory /srv>\n<Files a.wsgi>\nSetHandler wsgi-script\n</Files>\n</Directory>\n")
+			.getReason()).isEqualTo("SetHandler inside <Files> is not supported yet");
 	}
 
 	@Test

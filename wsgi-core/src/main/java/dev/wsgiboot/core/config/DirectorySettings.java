@@ -1,0 +1,54 @@
+package dev.wsgiboot.core.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Settings of a {@code <Directory>} (optionally narrowed by a nested
+ * {@code <Files>}) that apply to the scripts inside it.
+ *
+ * @param directory the directory (absolute, normalised)
+ * @param files a file name the settings are limited to ({@code <Files name>}),
+ * or {@code null} for every file in the directory tree
+ * @param applicationGroup {@code WSGIApplicationGroup} for its scripts, or
+ * {@code null}
+ * @param origin where it was declared, for messages
+ */
+public record DirectorySettings(Path directory, String files, String applicationGroup, String origin) {
+
+	public DirectorySettings {
+		Objects.requireNonNull(directory, "directory");
+		directory = directory.toAbsolutePath().normalize();
+		Objects.requireNonNull(origin, "origin");
+	}
+
+	/** Whether the settings apply to the script file {@code script}. */
+	public boolean appliesTo(Path script) {
+		return script.startsWith(this.directory)
+				&& (this.files == null || this.files.equals(String.valueOf(script.getFileName())));
+	}
+
+	/**
+	 * How specific the settings are for Apache's merge order: deeper directories
+	 * win, and a {@code <Files>} section wins over its directory.
+	 */
+	int specificity() {
+		return this.directory.getNameCount() * 2 + ((this.files != null) ? 1 : 0);
+	}
+
+	/**
+	 * The application group the settings give a script, the most specific
+	 * settings that name one winning; {@code null} when none does.
+	 */
+	public static String applicationGroupFor(Iterable<DirectorySettings> all, Path script) {
+		DirectorySettings best = null;
+		for (DirectorySettings settings : all) {
+			if (settings.applicationGroup() != null && settings.appliesTo(script)
+					&& (best == null || settings.specificity() >= best.specificity())) {
+				best = settings;
+			}
+		}
+		return (best != null) ? best.applicationGroup() : null;
+	}
+
+}
