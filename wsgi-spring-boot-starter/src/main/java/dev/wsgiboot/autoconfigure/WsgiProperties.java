@@ -17,6 +17,7 @@ import dev.wsgiboot.core.config.InterpreterPoolSettings;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.WsgiConfig;
 import dev.wsgiboot.core.config.WsgiConfigException;
+import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
 
 /**
  * Configuration properties for serving Python WSGI applications, named after
@@ -45,6 +46,19 @@ public final class WsgiProperties {
 	 * host name, as Apache does.
 	 */
 	private final String serverName;
+
+	/**
+	 * WSGIScriptAliasMatch: scripts mounted by a regular expression searched in the
+	 * request path; $1..$9 in the path take its groups. Tried after
+	 * wsgi.script-aliases.
+	 */
+	private final List<MountMatch> scriptAliasMatches;
+
+	/**
+	 * AllowEncodedSlashes: what a %2F in a request path does: off (404, the
+	 * default), on (decoded to '/'), no-decode (kept as %2F).
+	 */
+	private final EncodedSlashes allowEncodedSlashes;
 
 	/**
 	 * Per-directory settings (Apache's Directory and Files sections) of the
@@ -110,7 +124,8 @@ public final class WsgiProperties {
 	 */
 	private final Embedded embedded;
 
-	public WsgiProperties(@DefaultValue("true") boolean enabled, List<Mount> scriptAliases, List<Directory> directories,
+	public WsgiProperties(@DefaultValue("true") boolean enabled, List<Mount> scriptAliases,
+			List<MountMatch> scriptAliasMatches, EncodedSlashes allowEncodedSlashes, List<Directory> directories,
 			List<String> apacheConfig,
 			String serverName, String applicationGroup, String callableObject, Boolean scriptReloading,
 			Boolean passAuthorization,
@@ -120,6 +135,8 @@ public final class WsgiProperties {
 		this.scriptAliases = (scriptAliases != null) ? List.copyOf(scriptAliases) : List.of();
 		this.apacheConfig = (apacheConfig != null) ? List.copyOf(apacheConfig) : List.of();
 		this.directories = (directories != null) ? List.copyOf(directories) : List.of();
+		this.scriptAliasMatches = (scriptAliasMatches != null) ? List.copyOf(scriptAliasMatches) : List.of();
+		this.allowEncodedSlashes = allowEncodedSlashes;
 		this.serverName = serverName;
 		this.applicationGroup = applicationGroup;
 		this.callableObject = callableObject;
@@ -137,6 +154,14 @@ public final class WsgiProperties {
 
 	public List<Mount> getScriptAliases() {
 		return this.scriptAliases;
+	}
+
+	public List<MountMatch> getScriptAliasMatches() {
+		return this.scriptAliasMatches;
+	}
+
+	public EncodedSlashes getAllowEncodedSlashes() {
+		return this.allowEncodedSlashes;
 	}
 
 	public List<Directory> getDirectories() {
@@ -201,6 +226,9 @@ public final class WsgiProperties {
 		for (int i = 0; i < this.scriptAliases.size(); i++) {
 			aliases.add(this.scriptAliases.get(i).toScriptAlias("wsgi.script-aliases[" + i + "]", classLoader));
 		}
+		for (int i = 0; i < this.scriptAliasMatches.size(); i++) {
+			aliases.add(this.scriptAliasMatches.get(i).toScriptAlias("wsgi.script-alias-matches[" + i + "]", classLoader));
+		}
 		List<String> path = new ArrayList<>(this.pythonPath);
 		for (int i = 0; i < this.pythonPath.size(); i++) {
 			if (this.pythonPath.get(i).isBlank()) {
@@ -214,6 +242,7 @@ public final class WsgiProperties {
 		Boolean scriptReloading = this.scriptReloading;
 		Boolean passAuthorization = this.passAuthorization;
 		Integer serverLimit = null;
+		EncodedSlashes encodedSlashes = this.allowEncodedSlashes;
 		List<DirectorySettings> directorySettings = new ArrayList<>();
 		for (int i = 0; i < this.directories.size(); i++) {
 			directorySettings.add(this.directories.get(i).toSettings("wsgi.directories[" + i + "]"));
@@ -228,6 +257,7 @@ public final class WsgiProperties {
 			scriptReloading = firstNonNull(scriptReloading, file.scriptReloading());
 			passAuthorization = firstNonNull(passAuthorization, file.passAuthorization());
 			serverLimit = firstNonNull(serverLimit, file.serverLimit());
+			encodedSlashes = firstNonNull(encodedSlashes, file.encodedSlashes());
 		}
 		// with an Apache configuration, the embedded interpreters stand for Apache's
 		// child processes: ServerLimit of them, one when it is not set
@@ -236,7 +266,7 @@ public final class WsgiProperties {
 				firstNonNull(applicationGroup, WsgiConfig.DEFAULT_APPLICATION_GROUP),
 				firstNonNull(callableObject, WsgiConfig.DEFAULT_CALLABLE_OBJECT), firstNonNull(scriptReloading, true),
 				firstNonNull(passAuthorization, false), path, this.embedded.toSettings(defaultProcesses),
-				directorySettings);
+				directorySettings, firstNonNull(encodedSlashes, EncodedSlashes.OFF));
 	}
 
 	private static <T> T firstNonNull(T first, T second) {
@@ -328,6 +358,70 @@ public final class WsgiProperties {
 			}
 			return ScriptAlias.of(this.url, this.path, this.applicationGroup, this.callableObject, this.preload,
 					property, classLoader);
+		}
+
+	}
+
+	/**
+	 * One WSGIScriptAliasMatch mount.
+	 */
+	public static final class MountMatch {
+
+		/**
+		 * Regular expression searched in the request path, e.g. ^/wsgi/([^/]+).
+		 */
+		private final String pattern;
+
+		/**
+		 * The script file; $1..$9 take the expression's groups, e.g.
+		 * /srv/wsgi/$1.wsgi.
+		 */
+		private final String path;
+
+		/**
+		 * The application-group option; defaults to wsgi.application-group.
+		 */
+		private final String applicationGroup;
+
+		/**
+		 * The callable-object option; defaults to wsgi.callable-object.
+		 */
+		private final String callableObject;
+
+		public MountMatch(String pattern, String path, String applicationGroup, String callableObject) {
+			this.pattern = pattern;
+			this.path = path;
+			this.applicationGroup = applicationGroup;
+			this.callableObject = callableObject;
+		}
+
+		public String getPattern() {
+			return this.pattern;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public String getApplicationGroup() {
+			return this.applicationGroup;
+		}
+
+		public String getCallableObject() {
+			return this.callableObject;
+		}
+
+		ScriptAlias toScriptAlias(String property, ClassLoader classLoader) {
+			if (this.pattern == null || this.pattern.isBlank()) {
+				throw new WsgiConfigException(property + ".pattern", "the mount has no regular expression",
+						"Set " + property + ".pattern, e.g. ^/wsgi/([^/]+).");
+			}
+			if (this.path == null || this.path.isBlank()) {
+				throw new WsgiConfigException(property + ".path", "the mount names no script",
+						"Set " + property + ".path, e.g. /srv/wsgi/$1.wsgi.");
+			}
+			return ScriptAlias.match(this.pattern, this.path, this.applicationGroup, this.callableObject,
+					property + ".pattern", classLoader);
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.ScriptAlias;
+import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
 
 /**
  * What an Apache configuration file says, in terms of the WSGI configuration
@@ -22,10 +23,12 @@ import dev.wsgiboot.core.config.ScriptAlias;
  * interpreter slots
  * @param directories settings of {@code <Directory>} and nested {@code <Files>}
  * sections
+ * @param encodedSlashes {@code AllowEncodedSlashes}, or {@code null}
  */
 public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, String documentRoot,
 		String applicationGroup, String callableObject, Boolean scriptReloading, Boolean passAuthorization,
-		List<String> pythonPath, Integer serverLimit, List<DirectorySettings> directories) {
+		List<String> pythonPath, Integer serverLimit, List<DirectorySettings> directories,
+		EncodedSlashes encodedSlashes) {
 
 	public ApacheConfig {
 		scriptAliases = List.copyOf(scriptAliases);

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.WsgiConfigException;
+import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
 
 /**
  * Reads the mod_wsgi directives of an Apache configuration into the WSGI
@@ -79,6 +80,8 @@ public final class ApacheConfigReader {
 
 	private Integer serverLimit;
 
+	private EncodedSlashes encodedSlashes;
+
 	/** Invalid configuration (bad syntax of a directive, bad regex...): reported first. */
 	private final List<WsgiConfigException> invalid = new ArrayList<>();
 
@@ -125,7 +128,7 @@ public final class ApacheConfigReader {
 		reader.throwProblems();
 		return new ApacheConfig(reader.aliases, reader.serverName, reader.documentRoot, reader.applicationGroup,
 				reader.callableObject, reader.scriptReloading, reader.passAuthorization, reader.pythonPath,
-				reader.serverLimit, reader.directories);
+				reader.serverLimit, reader.directories, reader.encodedSlashes);
 	}
 
 	/** Reads a configuration file (and what it includes). */
@@ -169,6 +172,14 @@ public final class ApacheConfigReader {
 		String name = d.name().toLowerCase(Locale.ROOT);
 		switch (name) {
 			case "wsgiscriptalias" -> scriptAlias(d);
+			case "wsgiscriptaliasmatch" -> scriptAliasMatch(d);
+			case "allowencodedslashes" -> this.encodedSlashes = switch (single(d).toLowerCase(Locale.ROOT)) {
+				case "on" -> EncodedSlashes.ON;
+				case "off" -> EncodedSlashes.OFF;
+				case "nodecode" -> EncodedSlashes.NO_DECODE;
+				default -> throw error(d, "AllowEncodedSlashes must be On, Off or NoDecode, got '" + single(d) + "'",
+						"Write: AllowEncodedSlashes On|Off|NoDecode");
+			};
 			case "servername" -> this.serverName = serverName(d);
 			case "documentroot" -> {
 				this.documentRoot = single(d);
@@ -207,6 +218,22 @@ public final class ApacheConfigReader {
 		}
 		String url = d.args().get(0);
 		String target = d.args().get(1);
+		String[] options = scriptAliasOptions(d);
+		this.aliases.add(ScriptAlias.of(url, target, options[0], options[1], false, d.location(), this.classLoader));
+	}
+
+	private void scriptAliasMatch(ApacheDirective d) {
+		if (d.args().size() < 2) {
+			throw error(d, "WSGIScriptAliasMatch needs a regular expression and a file path",
+					"Write: WSGIScriptAliasMatch ^/wsgi/([^/]+) /srv/wsgi/$1.wsgi");
+		}
+		String[] options = scriptAliasOptions(d);
+		this.aliases.add(ScriptAlias.match(d.args().get(0), d.args().get(1), options[0], options[1], d.location(),
+				this.classLoader));
+	}
+
+	/** The application-group and callable-object options of a WSGIScriptAlias[Match]. */
+	private String[] scriptAliasOptions(ApacheDirective d) {
 		String group = null;
 		String callable = null;
 		for (String option : d.args().subList(2, d.args().size())) {
@@ -226,11 +253,11 @@ public final class ApacheConfigReader {
 				case "pass-authorization" -> this.unsupported.add(error(d,
 						"the pass-authorization option of WSGIScriptAlias is not supported yet",
 						"Use WSGIPassAuthorization at server level."));
-				default -> throw error(d, "unknown WSGIScriptAlias option '" + option + "'",
+				default -> throw error(d, "unknown " + d.name() + " option '" + option + "'",
 						"Known options: application-group, callable-object, process-group, pass-authorization.");
 			}
 		}
-		this.aliases.add(ScriptAlias.of(url, target, group, callable, false, d.location(), this.classLoader));
+		return new String[] { group, callable };
 	}
 
 	/**

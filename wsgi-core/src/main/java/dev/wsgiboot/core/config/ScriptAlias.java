@@ -1,6 +1,8 @@
 package dev.wsgiboot.core.config;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code WSGIScriptAlias url-path file-path [options]}: mounts one WSGI script
@@ -21,13 +23,35 @@ import java.util.Objects;
  * written with a trailing slash: the target's absolute path as written, to which
  * the URL remainder is appended and which is then walked like Apache walks the
  * file system; {@code null} for a plain script file
+ * @param pattern for {@code WSGIScriptAliasMatch}: the regular expression
+ * searched in the request path ({@code url} is then its source), whose groups
+ * fill {@code $1}..{@code $9} in the script location; {@code null} otherwise
  */
 public record ScriptAlias(String url, ScriptSource script, String applicationGroup, String callableObject,
-		boolean preload, String origin, String walkTarget) {
+		boolean preload, String origin, String walkTarget, Pattern pattern) {
 
 	public ScriptAlias(String url, ScriptSource script, String applicationGroup, String callableObject,
 			boolean preload, String origin) {
-		this(url, script, applicationGroup, callableObject, preload, origin, null);
+		this(url, script, applicationGroup, callableObject, preload, origin, null, null);
+	}
+
+	/**
+	 * {@code WSGIScriptAliasMatch regex location}: the location may use
+	 * {@code $1}..{@code $9}.
+	 * @throws WsgiConfigException for a bad regular expression
+	 */
+	public static ScriptAlias match(String regex, String location, String applicationGroup, String callableObject,
+			String origin, ClassLoader classLoader) {
+		Pattern pattern;
+		try {
+			pattern = Pattern.compile(regex);
+		}
+		catch (PatternSyntaxException ex) {
+			throw new WsgiConfigException(origin, "bad regular expression '" + regex + "': " + ex.getDescription(),
+					"Fix the regular expression.");
+		}
+		return new ScriptAlias(regex, ScriptSource.of(location, classLoader), applicationGroup, callableObject, false,
+				origin, null, pattern);
 	}
 
 	/**
@@ -42,14 +66,14 @@ public record ScriptAlias(String url, ScriptSource script, String applicationGro
 				&& (location.endsWith("/") || java.nio.file.Files.isDirectory(file.path()))) {
 			walkTarget = file.path() + (location.endsWith("/") ? "/" : "");
 		}
-		return new ScriptAlias(url, script, applicationGroup, callableObject, preload, origin, walkTarget);
+		return new ScriptAlias(url, script, applicationGroup, callableObject, preload, origin, walkTarget, null);
 	}
 
 	public ScriptAlias {
 		Objects.requireNonNull(url, "url");
 		Objects.requireNonNull(script, "script");
 		Objects.requireNonNull(origin, "origin");
-		if (!url.startsWith("/")) {
+		if (pattern == null && !url.startsWith("/")) {
 			throw new WsgiConfigException(origin + ".url", "URL path '" + url + "' must start with '/'",
 					"Write the mount point as an absolute URL path, e.g. /wiki or /.");
 		}

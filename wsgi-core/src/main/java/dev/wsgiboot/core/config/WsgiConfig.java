@@ -3,6 +3,8 @@ package dev.wsgiboot.core.config;
 import java.util.List;
 import java.util.Objects;
 
+import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
+
 /**
  * The whole server configuration, immutable. Built from {@code wsgi.*}
  * properties or from an Apache configuration file; the router and the runtime
@@ -23,10 +25,11 @@ import java.util.Objects;
  * @param embedded sizing of the embedded ({@code %{GLOBAL}}) process group
  * @param directories per-directory settings ({@code <Directory>},
  * {@code <Files>}) of the scripts inside them
+ * @param encodedSlashes {@code AllowEncodedSlashes}
  */
 public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, String applicationGroup,
 		String callableObject, boolean scriptReloading, boolean passAuthorization, List<String> pythonPath,
-		InterpreterPoolSettings embedded, List<DirectorySettings> directories) {
+		InterpreterPoolSettings embedded, List<DirectorySettings> directories, EncodedSlashes encodedSlashes) {
 
 	public static final String DEFAULT_APPLICATION_GROUP = "%{RESOURCE}";
 
@@ -40,6 +43,7 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 		pythonPath = List.copyOf(pythonPath);
 		Objects.requireNonNull(embedded, "embedded");
 		directories = List.copyOf(directories);
+		Objects.requireNonNull(encodedSlashes, "encodedSlashes");
 	}
 
 }

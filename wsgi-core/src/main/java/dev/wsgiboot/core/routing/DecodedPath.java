@@ -44,6 +44,22 @@ public final class DecodedPath {
 	 * request bytes as latin-1, as Tomcat's {@code getRequestURI()} returns them.
 	 */
 	public static DecodedPath decode(String rawPath) {
+		return decode(rawPath, EncodedSlashes.OFF);
+	}
+
+	/**
+	 * Apache's {@code AllowEncodedSlashes}: {@code OFF} answers 404 for a path
+	 * holding {@code %2F}, {@code ON} decodes it to '/', {@code NO_DECODE} keeps
+	 * the three characters as written.
+	 */
+	public enum EncodedSlashes {
+
+		OFF, ON, NO_DECODE
+
+	}
+
+	/** As {@link #decode(String)}, with the given {@code AllowEncodedSlashes} behaviour. */
+	public static DecodedPath decode(String rawPath, EncodedSlashes encodedSlashes) {
 		if (rawPath.isEmpty() || rawPath.charAt(0) != '/') {
 			return invalid(400, "request path must start with '/'");
 		}
@@ -62,8 +78,20 @@ public final class DecodedPath {
 					return invalid(400, "invalid percent escape");
 				}
 				c = (char) ((hi << 4) | lo);
-				if (c == '/') {
-					return invalid(404, "encoded slash (%2F) in path");
+				if (c == '/' && encodedSlashes != EncodedSlashes.ON) {
+					if (encodedSlashes == EncodedSlashes.OFF) {
+						return invalid(404, "encoded slash (%2F) in path");
+					}
+					if (out == null) {
+						out = new char[length];
+						rawPath.getChars(0, i, out, 0);
+						n = i;
+					}
+					out[n++] = '%';
+					out[n++] = rawPath.charAt(i + 1);
+					out[n++] = rawPath.charAt(i + 2);
+					i += 2;
+					continue;
 				}
 				if (c == 0) {
 					return invalid(404, "encoded NUL (%00) in path");

@@ -3,6 +3,7 @@ package dev.wsgiboot.core.routing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
@@ -43,6 +44,9 @@ public final class Router {
 	 * has SCRIPT_NAME '' and PATH_INFO the whole path.
 	 */
 	static RouteMatch match(ScriptAlias alias, String path) {
+		if (alias.pattern() != null) {
+			return matchPattern(alias, path);
+		}
 		if (alias.walkTarget() != null) {
 			return walk(alias, path);
 		}
@@ -115,6 +119,38 @@ public final class Router {
 			}
 			position = slash;
 		}
+	}
+
+	/**
+	 * {@code WSGIScriptAliasMatch}: the expression is searched in the path; the
+	 * path up to the end of the match is SCRIPT_NAME, the rest PATH_INFO, and the
+	 * location with {@code $N} filled in must be a script file (else 404).
+	 */
+	static RouteMatch matchPattern(ScriptAlias alias, String path) {
+		Matcher matcher = alias.pattern().matcher(path);
+		if (!matcher.find()) {
+			return null;
+		}
+		String location = alias.script().name();
+		StringBuilder filename = new StringBuilder(location.length() + 16);
+		for (int i = 0; i < location.length(); i++) {
+			char c = location.charAt(i);
+			if (c == '$' && i + 1 < location.length() && Character.isDigit(location.charAt(i + 1))) {
+				int group = location.charAt(++i) - '0';
+				if (group <= matcher.groupCount() && matcher.group(group) != null) {
+					filename.append(matcher.group(group));
+				}
+			}
+			else {
+				filename.append(c);
+			}
+		}
+		Path script = Path.of(filename.toString());
+		if (!Files.isRegularFile(script)) {
+			return RouteMatch.status(alias, Files.isDirectory(script) ? 403 : 404, null);
+		}
+		return RouteMatch.script(alias, new ScriptSource.FileScript(script), path.substring(0, matcher.end()),
+				collapseSlashes(path.substring(matcher.end())));
 	}
 
 	private static boolean onlySlashesFrom(String s, int from) {

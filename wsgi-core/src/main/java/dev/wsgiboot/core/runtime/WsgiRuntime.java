@@ -61,7 +61,7 @@ public final class WsgiRuntime implements AutoCloseable {
 	 * request then belongs to someone else, e.g. a Java controller).
 	 */
 	public RouteMatch route(HttpServletRequest request) {
-		DecodedPath path = DecodedPath.decode(request.getRequestURI());
+		DecodedPath path = DecodedPath.decode(request.getRequestURI(), this.config.encodedSlashes());
 		if (!path.isValid()) {
 			return null;
 		}
@@ -210,6 +210,10 @@ public final class WsgiRuntime implements AutoCloseable {
 		List<WsgiConfigException> problems = new ArrayList<>();
 		for (ScriptAlias alias : config.scriptAliases()) {
 			ScriptSource script = alias.script();
+			if (alias.pattern() != null) {
+				// the location holds $N: which files it names is known per request
+				continue;
+			}
 			if (alias.walkTarget() != null && alias.preload()) {
 				problems.add(new WsgiConfigException(alias.origin(),
 						"a directory of scripts cannot be preloaded: which script would it be?",

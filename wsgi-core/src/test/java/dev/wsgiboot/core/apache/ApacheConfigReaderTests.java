@@ -82,6 +82,18 @@ class ApacheConfigReaderTests {
 	}
 
 	@Test
+	void readsScriptAliasMatchAndEncodedSlashes() {
+		ApacheConfig config = read("WSGIScriptAliasMatch ^/wsgi/([^/]+) /srv/$1.wsgi application-group=g\n"
+				+ "AllowEncodedSlashes NoDecode\n");
+		ScriptAlias alias = config.scriptAliases().get(0);
+		assertThat(alias.pattern().pattern()).isEqualTo("^/wsgi/([^/]+)");
+		assertThat(alias.script().name()).isEqualTo("/srv/$1.wsgi");
+		assertThat(alias.applicationGroup()).isEqualTo("g");
+		assertThat(config.encodedSlashes()).isEqualTo(dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes.NO_DECODE);
+		assertThat(failure("AllowEncodedSlashes Sometimes\n").getReason()).contains("On, Off or NoDecode");
+	}
+
+	@Test
 	void unsetDirectivesAreNull() {
 		ApacheConfig config = read("ServerName oracle.test\n");
 		assertThat(config.applicationGroup()).isNull();

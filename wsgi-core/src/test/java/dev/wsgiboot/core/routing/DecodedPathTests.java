@@ -189,4 +189,18 @@ class DecodedPathTests {
 		assertThat(decoded.error()).isNotBlank();
 	}
 
+
+	@Test
+	void encodedSlashesOnAreDecoded() {
+		assertThat(DecodedPath.decode("/myapp%2Fx", DecodedPath.EncodedSlashes.ON).path()).isEqualTo("/myapp/x");
+	}
+
+	@Test
+	void encodedSlashesNoDecodeAreKeptAsWritten() {
+		assertThat(DecodedPath.decode("/myapp/a%2fb/c%20d", DecodedPath.EncodedSlashes.NO_DECODE).path())
+			.isEqualTo("/myapp/a%2fb/c d");
+		assertThat(DecodedPath.decode("/myapp%2Fx", DecodedPath.EncodedSlashes.NO_DECODE).path())
+			.isEqualTo("/myapp%2Fx");
+	}
+
 }

@@ -222,4 +222,35 @@ class RouterTests {
 
 	}
 
+
+	@Nested
+	class ScriptAliasMatch {
+
+		@TempDir
+		Path scripts;
+
+		RouteMatch resolve(String path) throws IOException {
+			Files.writeString(this.scripts.resolve("a.wsgi"), "");
+			ScriptAlias alias = ScriptAlias.match("^/wsgi/([^/]+)", this.scripts + "/$1.wsgi", null, null, "test",
+					getClass().getClassLoader());
+			return new Router(List.of(alias)).resolve(path);
+		}
+
+		@Test
+		void matchedTextIsScriptNameAndGroupsFillTheLocation() throws IOException {
+			RouteMatch match = resolve("/wsgi/a/x/y");
+			assertThat(match.script().name()).isEqualTo(this.scripts.resolve("a.wsgi").toString());
+			assertThat(match.scriptName()).isEqualTo("/wsgi/a");
+			assertThat(match.pathInfo()).isEqualTo("/x/y");
+		}
+
+		@Test
+		void missingFileIsNotFoundAndNoMatchIsNull() throws IOException {
+			assertThat(resolve("/wsgi/a.wsgi").status()).isEqualTo(404);
+			assertThat(resolve("/wsgi/")).isNull();
+			assertThat(resolve("/wsgi")).isNull();
+		}
+
+	}
+
 }
