@@ -71,6 +71,7 @@ def _application(environ, start_response):
         'module': __name__,
         # identifies the interpreter (GraalPy context) that answered
         'interpreter': _INTERPRETER,
+        'os_environ_keys': sorted(os.environ),
     }
     out = json.dumps(document).encode('utf-8')
     start_response('200 OK', [('Content-Type', 'application/json'), ('Content-Length', str(len(out)))])

@@ -5,7 +5,10 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,6 +17,7 @@ import org.springframework.core.Ordered;
 import dev.wsgiboot.core.apache.ApacheConfig;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.InterpreterPoolSettings;
+import dev.wsgiboot.core.config.LocationSettings;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.WsgiConfig;
 import dev.wsgiboot.core.config.WsgiConfigException;
@@ -59,6 +63,18 @@ public final class WsgiProperties {
 	 * default), on (decoded to '/'), no-decode (kept as %2F).
 	 */
 	private final EncodedSlashes allowEncodedSlashes;
+
+	/**
+	 * SetEnv: variables added to the WSGI environ of every request (never to
+	 * os.environ). Use brackets for names with dots: wsgi.env[demo.templates].
+	 */
+	private final Map<String, String> env;
+
+	/**
+	 * Per-location settings (Apache's Location sections), applied in order to
+	 * requests at or below their path.
+	 */
+	private final List<Location> locations;
 
 	/**
 	 * Per-directory settings (Apache's Directory and Files sections) of the
@@ -125,7 +141,8 @@ public final class WsgiProperties {
 	private final Embedded embedded;
 
 	public WsgiProperties(@DefaultValue("true") boolean enabled, List<Mount> scriptAliases,
-			List<MountMatch> scriptAliasMatches, EncodedSlashes allowEncodedSlashes, List<Directory> directories,
+			List<MountMatch> scriptAliasMatches, EncodedSlashes allowEncodedSlashes, Map<String, String> env,
+			List<Location> locations, List<Directory> directories,
 			List<String> apacheConfig,
 			String serverName, String applicationGroup, String callableObject, Boolean scriptReloading,
 			Boolean passAuthorization,
@@ -137,6 +154,8 @@ public final class WsgiProperties {
 		this.directories = (directories != null) ? List.copyOf(directories) : List.of();
 		this.scriptAliasMatches = (scriptAliasMatches != null) ? List.copyOf(scriptAliasMatches) : List.of();
 		this.allowEncodedSlashes = allowEncodedSlashes;
+		this.env = (env != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(env)) : Map.of();
+		this.locations = (locations != null) ? List.copyOf(locations) : List.of();
 		this.serverName = serverName;
 		this.applicationGroup = applicationGroup;
 		this.callableObject = callableObject;
@@ -162,6 +181,14 @@ public final class WsgiProperties {
 
 	public EncodedSlashes getAllowEncodedSlashes() {
 		return this.allowEncodedSlashes;
+	}
+
+	public Map<String, String> getEnv() {
+		return this.env;
+	}
+
+	public List<Location> getLocations() {
+		return this.locations;
 	}
 
 	public List<Directory> getDirectories() {
@@ -243,6 +270,11 @@ public final class WsgiProperties {
 		Boolean passAuthorization = this.passAuthorization;
 		Integer serverLimit = null;
 		EncodedSlashes encodedSlashes = this.allowEncodedSlashes;
+		Map<String, String> env = new LinkedHashMap<>();
+		List<LocationSettings> locationSettings = new ArrayList<>();
+		for (int i = 0; i < this.locations.size(); i++) {
+			locationSettings.add(this.locations.get(i).toSettings("wsgi.locations[" + i + "]"));
+		}
 		List<DirectorySettings> directorySettings = new ArrayList<>();
 		for (int i = 0; i < this.directories.size(); i++) {
 			directorySettings.add(this.directories.get(i).toSettings("wsgi.directories[" + i + "]"));
@@ -258,6 +290,8 @@ public final class WsgiProperties {
 			passAuthorization = firstNonNull(passAuthorization, file.passAuthorization());
 			serverLimit = firstNonNull(serverLimit, file.serverLimit());
 			encodedSlashes = firstNonNull(encodedSlashes, file.encodedSlashes());
+			env.putAll(file.env());
+			locationSettings.addAll(file.locations());
 		}
 		// with an Apache configuration, the embedded interpreters stand for Apache's
 		// child processes: ServerLimit of them, one when it is not set
@@ -266,7 +300,14 @@ public final class WsgiProperties {
 				firstNonNull(applicationGroup, WsgiConfig.DEFAULT_APPLICATION_GROUP),
 				firstNonNull(callableObject, WsgiConfig.DEFAULT_CALLABLE_OBJECT), firstNonNull(scriptReloading, true),
 				firstNonNull(passAuthorization, false), path, this.embedded.toSettings(defaultProcesses),
-				directorySettings, firstNonNull(encodedSlashes, EncodedSlashes.OFF));
+				directorySettings, firstNonNull(encodedSlashes, EncodedSlashes.OFF), withProperties(env),
+				locationSettings);
+	}
+
+	/** The files' SetEnv variables, then the wsgi.env properties, which win. */
+	private Map<String, String> withProperties(Map<String, String> fromFiles) {
+		fromFiles.putAll(this.env);
+		return fromFiles;
 	}
 
 	private static <T> T firstNonNull(T first, T second) {
@@ -358,6 +399,55 @@ public final class WsgiProperties {
 			}
 			return ScriptAlias.of(this.url, this.path, this.applicationGroup, this.callableObject, this.preload,
 					property, classLoader);
+		}
+
+	}
+
+	/**
+	 * Settings of the requests at or below one URL path (Apache's Location
+	 * section).
+	 */
+	public static final class Location {
+
+		/**
+		 * The URL path, e.g. /admin.
+		 */
+		private final String path;
+
+		/**
+		 * SetEnv: variables added to the WSGI environ of these requests.
+		 */
+		private final Map<String, String> env;
+
+		/**
+		 * WSGIPassAuthorization for these requests.
+		 */
+		private final Boolean passAuthorization;
+
+		public Location(String path, Map<String, String> env, Boolean passAuthorization) {
+			this.path = path;
+			this.env = (env != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(env)) : Map.of();
+			this.passAuthorization = passAuthorization;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public Map<String, String> getEnv() {
+			return this.env;
+		}
+
+		public Boolean getPassAuthorization() {
+			return this.passAuthorization;
+		}
+
+		LocationSettings toSettings(String property) {
+			if (this.path == null || !this.path.startsWith("/")) {
+				throw new WsgiConfigException(property + ".path", "'" + this.path + "' is not a URL path",
+						"Set " + property + ".path to a path starting with /.");
+			}
+			return new LocationSettings(this.path, this.env, this.passAuthorization, property);
 		}
 
 	}

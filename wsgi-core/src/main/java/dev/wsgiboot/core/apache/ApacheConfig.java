@@ -1,8 +1,10 @@
 package dev.wsgiboot.core.apache;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.wsgiboot.core.config.DirectorySettings;
+import dev.wsgiboot.core.config.LocationSettings;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
 
@@ -24,15 +26,19 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * @param directories settings of {@code <Directory>} and nested {@code <Files>}
  * sections
  * @param encodedSlashes {@code AllowEncodedSlashes}, or {@code null}
+ * @param env server-level {@code SetEnv} variables
+ * @param locations {@code <Location>} sections
  */
 public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, String documentRoot,
 		String applicationGroup, String callableObject, Boolean scriptReloading, Boolean passAuthorization,
 		List<String> pythonPath, Integer serverLimit, List<DirectorySettings> directories,
-		EncodedSlashes encodedSlashes) {
+		EncodedSlashes encodedSlashes, Map<String, String> env, List<LocationSettings> locations) {
 
 	public ApacheConfig {
 		scriptAliases = List.copyOf(scriptAliases);
 		directories = List.copyOf(directories);
+		env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+		locations = List.copyOf(locations);
 		pythonPath = List.copyOf(pythonPath);
 	}
 

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.wsgiboot.core.config.DirectorySettings;
+import dev.wsgiboot.core.config.LocationSettings;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.WsgiConfigException;
 import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
@@ -65,6 +66,10 @@ public final class ApacheConfigReader {
 	private final List<String> pythonPath = new ArrayList<>();
 
 	private final List<DirectorySettings> directories = new ArrayList<>();
+
+	private final Map<String, String> env = new java.util.LinkedHashMap<>();
+
+	private final List<LocationSettings> locations = new ArrayList<>();
 
 	private String serverName;
 
@@ -128,7 +133,7 @@ public final class ApacheConfigReader {
 		reader.throwProblems();
 		return new ApacheConfig(reader.aliases, reader.serverName, reader.documentRoot, reader.applicationGroup,
 				reader.callableObject, reader.scriptReloading, reader.passAuthorization, reader.pythonPath,
-				reader.serverLimit, reader.directories, reader.encodedSlashes);
+				reader.serverLimit, reader.directories, reader.encodedSlashes, reader.env, reader.locations);
 	}
 
 	/** Reads a configuration file (and what it includes). */
@@ -199,6 +204,8 @@ public final class ApacheConfigReader {
 			}
 			case "serverlimit" -> this.serverLimit = positiveInt(d, single(d));
 			case "directory" -> directory(d);
+			case "setenv" -> setEnv(d, this.env);
+			case "location" -> location(d);
 			default -> {
 				String why = MEANINGLESS.get(name);
 				if (why != null) {
@@ -507,6 +514,43 @@ public final class ApacheConfigReader {
 						"Known flags: " + String.join(", ", new java.util.TreeSet<>(known)) + ".");
 			}
 		}
+	}
+
+	/** {@code SetEnv name [value]}: the value defaults to the empty string. */
+	private static void setEnv(ApacheDirective d, Map<String, String> into) {
+		if (d.args().isEmpty() || d.args().size() > 2) {
+			throw error(d, "SetEnv takes a variable name and an optional value", "Write: SetEnv NAME value");
+		}
+		into.put(d.args().get(0), (d.args().size() == 2) ? d.args().get(1) : "");
+	}
+
+	/** {@code <Location path>} with SetEnv, WSGIPassAuthorization and CGIPassAuth. */
+	private void location(ApacheDirective d) {
+		if (d.args().size() != 1 || d.args().get(0).equals("~")) {
+			validate(d);
+			this.unsupported.add(error(d, "<Location> with a regular expression is not supported yet",
+					"Write a URL path: <Location /path>."));
+			return;
+		}
+		Map<String, String> locationEnv = new java.util.LinkedHashMap<>();
+		Boolean passAuthorization = null;
+		for (ApacheDirective child : d.children()) {
+			switch (child.name().toLowerCase(Locale.ROOT)) {
+				case "setenv" -> setEnv(child, locationEnv);
+				case "wsgipassauthorization", "cgipassauth" -> {
+					// CGIPassAuth On passes the header to WSGI applications too (seen with mod_wsgi 4.9)
+					Boolean on = onOff(child);
+					passAuthorization = (passAuthorization != null && child.is("CGIPassAuth"))
+							? (passAuthorization || on) : on;
+				}
+				default -> {
+					validate(child);
+					this.unsupported.add(error(child, child.name() + " inside <Location> is not supported yet",
+							"Only SetEnv, WSGIPassAuthorization and CGIPassAuth are supported inside <Location> so far."));
+				}
+			}
+		}
+		this.locations.add(new LocationSettings(d.args().get(0), locationEnv, passAuthorization, d.location()));
 	}
 
 	/** {@code <Files name>} inside a {@code <Directory>}: its WSGIApplicationGroup. */

@@ -1,6 +1,7 @@
 package dev.wsgiboot.core.config;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
@@ -26,10 +27,14 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * @param directories per-directory settings ({@code <Directory>},
  * {@code <Files>}) of the scripts inside them
  * @param encodedSlashes {@code AllowEncodedSlashes}
+ * @param env server-level {@code SetEnv} variables: in the WSGI environ of every
+ * request, never in {@code os.environ}
+ * @param locations {@code <Location>} settings, in declaration order
  */
 public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, String applicationGroup,
 		String callableObject, boolean scriptReloading, boolean passAuthorization, List<String> pythonPath,
-		InterpreterPoolSettings embedded, List<DirectorySettings> directories, EncodedSlashes encodedSlashes) {
+		InterpreterPoolSettings embedded, List<DirectorySettings> directories, EncodedSlashes encodedSlashes,
+		Map<String, String> env, List<LocationSettings> locations) {
 
 	public static final String DEFAULT_APPLICATION_GROUP = "%{RESOURCE}";
 
@@ -44,6 +49,8 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 		Objects.requireNonNull(embedded, "embedded");
 		directories = List.copyOf(directories);
 		Objects.requireNonNull(encodedSlashes, "encodedSlashes");
+		env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+		locations = List.copyOf(locations);
 	}
 
 }

@@ -14,20 +14,27 @@ import dev.wsgiboot.core.config.ScriptSource;
  * @param pathInfo {@code PATH_INFO}
  * @param status 0 to run the script, else the HTTP status to answer
  * @param redirectPath for a 301: the path to redirect to
+ * @param requestPath the decoded request path that was mapped
  */
 public record RouteMatch(ScriptAlias alias, ScriptSource script, String scriptName, String pathInfo, int status,
-		String redirectPath) {
+		String redirectPath, String requestPath) {
 
 	public RouteMatch(ScriptAlias alias, String scriptName, String pathInfo) {
-		this(alias, alias.script(), scriptName, pathInfo, 0, null);
+		this(alias, alias.script(), scriptName, pathInfo, 0, null, scriptName + pathInfo);
 	}
 
 	static RouteMatch script(ScriptAlias alias, ScriptSource script, String scriptName, String pathInfo) {
-		return new RouteMatch(alias, script, scriptName, pathInfo, 0, null);
+		return new RouteMatch(alias, script, scriptName, pathInfo, 0, null, scriptName + pathInfo);
 	}
 
 	static RouteMatch status(ScriptAlias alias, int status, String redirectPath) {
-		return new RouteMatch(alias, null, "", "", status, redirectPath);
+		return new RouteMatch(alias, null, "", "", status, redirectPath, "");
+	}
+
+	RouteMatch withRequestPath(String path) {
+		return path.equals(this.requestPath) ? this
+				: new RouteMatch(this.alias, this.script, this.scriptName, this.pathInfo, this.status,
+						this.redirectPath, path);
 	}
 
 	public boolean runsScript() {

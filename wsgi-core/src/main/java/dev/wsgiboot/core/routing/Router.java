@@ -30,7 +30,7 @@ public final class Router {
 		for (ScriptAlias alias : this.aliases) {
 			RouteMatch match = match(alias, path);
 			if (match != null) {
-				return match;
+				return match.withRequestPath(path);
 			}
 		}
 		return null;

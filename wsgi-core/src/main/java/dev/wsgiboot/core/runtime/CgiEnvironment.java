@@ -1,6 +1,7 @@
 package dev.wsgiboot.core.runtime;
 
 import java.util.Enumeration;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -23,8 +24,17 @@ final class CgiEnvironment {
 
 	static String build(HttpServletRequest request, RouteMatch match, RequestHost host, String scriptFilename,
 			String processGroup, String applicationGroup, String callableObject, boolean scriptReloading,
-			boolean passAuthorization) {
+			boolean passAuthorization, Map<String, String> setEnv) {
 		CgiEnvironment env = new CgiEnvironment();
+		// SetEnv variables first: the computed CGI variables below override them, as in Apache,
+		// and PATH never reaches a WSGI application
+		if (!setEnv.isEmpty()) {
+			setEnv.forEach((key, value) -> {
+				if (!key.equals("PATH")) {
+					env.put(key, value);
+				}
+			});
+		}
 		String query = request.getQueryString();
 		String uri = request.getRequestURI();
 		env.put("REQUEST_METHOD", request.getMethod());

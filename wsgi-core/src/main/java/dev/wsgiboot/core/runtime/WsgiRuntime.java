@@ -3,7 +3,9 @@ package dev.wsgiboot.core.runtime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.wsgiboot.core.config.DirectorySettings;
+import dev.wsgiboot.core.config.LocationSettings;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
 import dev.wsgiboot.core.config.WsgiConfig;
@@ -120,8 +123,22 @@ public final class WsgiRuntime implements AutoCloseable {
 			Interpreter interpreter = this.embedded.interpreter(slot, group);
 			interpreter.ensureLoaded(script, this.config.scriptReloading());
 			String callable = CgiEnvironment.callableObject(alias, this.config.callableObject());
+			String path = match.requestPath();
+			Map<String, String> env = this.config.env();
+			boolean passAuthorization = this.config.passAuthorization();
+			if (!this.config.locations().isEmpty()) {
+				env = new LinkedHashMap<>(env);
+				for (LocationSettings location : this.config.locations()) {
+					if (location.appliesTo(path)) {
+						env.putAll(location.env());
+						if (location.passAuthorization() != null) {
+							passAuthorization = location.passAuthorization();
+						}
+					}
+				}
+			}
 			String cgi = CgiEnvironment.build(request, match, host, script.name(), EMBEDDED_PROCESS_GROUP, group,
-					callable, this.config.scriptReloading(), this.config.passAuthorization());
+					callable, this.config.scriptReloading(), passAuthorization, env);
 			interpreter.handle(script.name(), callable, cgi, bridge);
 		}
 		catch (ScriptLoadException ex) {

@@ -324,7 +324,9 @@ class Gateway(object):
         parts = cgi.split('\0')
         environ = dict(zip(parts[0::2], parts[1::2]))
         environ.update(self.constants)
-        environ['wsgi.url_scheme'] = 'https' if environ.get('HTTPS') in ('on', '1') else 'http'
+        # mod_wsgi: HTTPS (from TLS or SetEnv) decides the scheme and is not passed on
+        https = environ.pop('HTTPS', None)
+        environ['wsgi.url_scheme'] = 'https' if https is not None and https.lower() in ('on', '1') else 'http'
         environ['wsgi.input'] = Input(bridge)
         environ['wsgi.errors'] = self.errors[filename]
         environ['wsgi.file_wrapper'] = FileWrapper
