@@ -10,6 +10,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.wsgiboot.core.config.AccessControl;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.LocationSettings;
 import dev.wsgiboot.core.config.ScriptAlias;
@@ -268,77 +269,111 @@ public final class ApacheConfigReader {
 	}
 
 	/**
-	 * A {@code <Directory>} block is accepted when all it does is let everyone
-	 * in (the guideline document's {@code Order allow,deny} / {@code Allow from
-	 * all}, or {@code Require all granted}): that is this server's behaviour
-	 * anyway. Anything more is refused until access control lands.
+	 * {@code <Directory>}: WSGIApplicationGroup, {@code <Files>} with
+	 * WSGIApplicationGroup, access rules (Order/Allow/Deny, Require all|ip|local)
+	 * and AllowOverride None.
 	 */
 	private void directory(ApacheDirective d) {
 		if (d.args().size() != 1) {
 			throw error(d, "<Directory> takes one directory path", "Write: <Directory /path/to/dir>");
 		}
 		Path directory = Path.of(d.args().get(0));
-		String order = null;
-		boolean allowAll = false;
-		boolean denySome = false;
-		boolean allowSome = false;
-		Boolean requireGranted = null;
+		AccessControl.Order order = null;
+		List<AccessControl.HostPattern> allow = new ArrayList<>();
+		List<AccessControl.HostPattern> deny = new ArrayList<>();
+		List<AccessControl.Require> require = new ArrayList<>();
 		for (ApacheDirective child : d.children()) {
 			String name = child.name().toLowerCase(Locale.ROOT);
 			List<String> args = child.args();
 			switch (name) {
-				case "order" -> order = String.join("", args).toLowerCase(Locale.ROOT);
-				case "allow" -> {
-					if (args.size() == 2 && args.get(0).equalsIgnoreCase("from") && args.get(1).equalsIgnoreCase("all")) {
-						allowAll = true;
+				case "order" -> order = switch (String.join("", args).toLowerCase(Locale.ROOT)) {
+					case "allow,deny" -> AccessControl.Order.ALLOW_DENY;
+					case "deny,allow" -> AccessControl.Order.DENY_ALLOW;
+					default -> throw error(child, "Order " + String.join(" ", args) + " is not valid",
+							"Write Order allow,deny or Order deny,allow.");
+				};
+				case "allow", "deny" -> {
+					if (args.size() < 2 || !args.get(0).equalsIgnoreCase("from")) {
+						throw error(child, child.name() + " needs 'from' and hosts", "Write: " + child.name() + " from all");
 					}
-					else {
-						allowSome = true;
+					List<AccessControl.HostPattern> hosts = hosts(child, args.subList(1, args.size()));
+					if (hosts != null) {
+						(name.equals("allow") ? allow : deny).addAll(hosts);
 					}
 				}
-				case "deny" -> denySome = true;
 				case "require" -> {
-					boolean granted = args.size() == 2 && args.get(0).equalsIgnoreCase("all")
-							&& args.get(1).equalsIgnoreCase("granted");
-					requireGranted = (requireGranted == null || requireGranted) && granted;
+					AccessControl.Require line = require(child);
+					if (line != null) {
+						require.add(line);
+					}
 				}
 				case "wsgiapplicationgroup" -> this.directories
 					.add(new DirectorySettings(directory, null, single(child), child.location()));
 				case "files" -> files(directory, child);
 				case "allowoverride" -> {
 					if (!(args.size() == 1 && args.get(0).equalsIgnoreCase("None"))) {
-						throw error(child, "AllowOverride " + String.join(" ", args)
-								+ ": per-directory override files are not supported yet", "Use AllowOverride None.");
+						this.unsupported.add(error(child, "AllowOverride " + String.join(" ", args)
+								+ ": per-directory override files are not supported yet", "Use AllowOverride None."));
 					}
 				}
 				default -> {
 					validate(child);
 					this.unsupported.add(error(child, child.name() + " inside <Directory> is not supported yet",
-							"Only blocks that let everyone in (Order allow,deny + Allow from all, or Require all "
-									+ "granted) are supported so far."));
+							"See the README for what <Directory> supports so far."));
 				}
 			}
 		}
-		boolean grantsAll;
-		if (requireGranted != null) {
-			grantsAll = requireGranted && order == null && !denySome && !allowSome;
+		if (order != null || !allow.isEmpty() || !deny.isEmpty() || !require.isEmpty()) {
+			this.directories.add(new DirectorySettings(directory, null, null, d.location(),
+					new AccessControl(order, allow, deny, require)));
 		}
-		else if (order == null) {
-			grantsAll = !denySome && !allowSome;
+	}
+
+	private List<AccessControl.HostPattern> hosts(ApacheDirective d, List<String> args) {
+		List<AccessControl.HostPattern> hosts = new ArrayList<>();
+		for (String arg : args) {
+			if (arg.toLowerCase(Locale.ROOT).startsWith("env=")) {
+				this.unsupported.add(error(d, d.name() + " from env=... is not supported yet",
+						"Use addresses or networks."));
+				return null;
+			}
+			try {
+				hosts.add(AccessControl.HostPattern.parse(arg));
+			}
+			catch (IllegalArgumentException ex) {
+				this.unsupported.add(error(d, ex.getMessage(), "Use addresses or networks."));
+				return null;
+			}
 		}
-		else if (order.equals("allow,deny")) {
-			grantsAll = allowAll && !denySome;
+		return hosts;
+	}
+
+	private AccessControl.Require require(ApacheDirective d) {
+		List<String> args = d.args();
+		boolean negated = !args.isEmpty() && args.get(0).equalsIgnoreCase("not");
+		List<String> rest = negated ? args.subList(1, args.size()) : args;
+		if (rest.isEmpty()) {
+			throw error(d, "Require needs a provider", "Write e.g. Require all granted");
 		}
-		else if (order.equals("deny,allow")) {
-			grantsAll = !denySome;
-		}
-		else {
-			throw error(d, "Order " + order + " is not valid", "Write Order allow,deny or Order deny,allow.");
-		}
-		if (!grantsAll) {
-			this.unsupported.add(error(d,
-					"access control that denies requests (Order/Allow/Deny, Require) is not supported yet",
-					"Only blocks that let everyone in are supported so far."));
+		String provider = rest.get(0).toLowerCase(Locale.ROOT);
+		switch (provider) {
+			case "all" -> {
+				if (rest.size() != 2 || !(rest.get(1).equalsIgnoreCase("granted") || rest.get(1).equalsIgnoreCase("denied"))) {
+					throw error(d, "Require all takes granted or denied", "Write: Require all granted");
+				}
+				return new AccessControl.Require(negated, true, rest.get(1).equalsIgnoreCase("granted"), List.of());
+			}
+			case "ip", "local" -> {
+				List<String> addresses = provider.equals("local") ? List.of("127.0.0.0/8", "::1")
+						: rest.subList(1, rest.size());
+				List<AccessControl.HostPattern> hosts = hosts(d, addresses);
+				return (hosts != null) ? new AccessControl.Require(negated, false, false, hosts) : null;
+			}
+			default -> {
+				this.unsupported.add(error(d, "Require " + rest.get(0) + " is not supported yet",
+						"Supported so far: Require all granted|denied, Require ip ..., Require local."));
+				return null;
+			}
 		}
 	}
 

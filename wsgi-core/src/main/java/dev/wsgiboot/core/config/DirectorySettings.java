@@ -1,6 +1,7 @@
 package dev.wsgiboot.core.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,8 +14,14 @@ import java.util.Objects;
  * @param applicationGroup {@code WSGIApplicationGroup} for its scripts, or
  * {@code null}
  * @param origin where it was declared, for messages
+ * @param access who may reach the scripts, or {@code null} for no rule here
  */
-public record DirectorySettings(Path directory, String files, String applicationGroup, String origin) {
+public record DirectorySettings(Path directory, String files, String applicationGroup, String origin,
+		AccessControl access) {
+
+	public DirectorySettings(Path directory, String files, String applicationGroup, String origin) {
+		this(directory, files, applicationGroup, origin, null);
+	}
 
 	public DirectorySettings {
 		Objects.requireNonNull(directory, "directory");
@@ -34,6 +41,18 @@ public record DirectorySettings(Path directory, String files, String application
 	 */
 	int specificity() {
 		return this.directory.getNameCount() * 2 + ((this.files != null) ? 1 : 0);
+	}
+
+	/**
+	 * The access rules that govern a script, from the least to the most specific
+	 * settings.
+	 */
+	public static List<AccessControl> accessFor(List<DirectorySettings> all, Path script) {
+		return all.stream()
+			.filter((settings) -> settings.access() != null && settings.appliesTo(script))
+			.sorted(java.util.Comparator.comparingInt(DirectorySettings::specificity))
+			.map(DirectorySettings::access)
+			.toList();
 	}
 
 	/**

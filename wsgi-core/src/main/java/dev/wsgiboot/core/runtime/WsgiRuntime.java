@@ -13,6 +13,7 @@ import org.graalvm.polyglot.PolyglotException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.wsgiboot.core.config.AccessControl;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.LocationSettings;
 import dev.wsgiboot.core.config.ScriptAlias;
@@ -40,6 +41,9 @@ public final class WsgiRuntime implements AutoCloseable {
 	private final Router router;
 
 	private final InterpreterPool embedded;
+
+	/** Script file to the access rules that govern it, least specific first. */
+	private final java.util.Map<java.nio.file.Path, List<AccessControl>> accessRules = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/** Script file to its configured application group (before expansion). */
 	private final java.util.Map<java.nio.file.Path, String> directoryGroups = new java.util.concurrent.ConcurrentHashMap<>();
@@ -101,6 +105,12 @@ public final class WsgiRuntime implements AutoCloseable {
 			return;
 		}
 		ScriptSource script = match.script();
+		if (!accessAllowed(script, request.getRemoteAddr())) {
+			logger.info("{} {}: client {} denied by server configuration", request.getMethod(),
+					request.getRequestURI(), request.getRemoteAddr());
+			sendError(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden");
+			return;
+		}
 		RequestHost host = RequestHost.of(request.getHeader("Host"), this.config.serverName(), request.isSecure());
 		String group = ApplicationGroupNames.expand(applicationGroupOf(alias, script), this.config.serverName(), host,
 				match.scriptName(), System::getenv);
@@ -170,6 +180,15 @@ public final class WsgiRuntime implements AutoCloseable {
 						"WSGI application " + script.name() + " failed after the response started");
 			}
 		}
+	}
+
+	private boolean accessAllowed(ScriptSource script, String remoteAddress) {
+		if (this.config.directories().isEmpty() || !(script instanceof ScriptSource.FileScript file)) {
+			return true;
+		}
+		List<AccessControl> rules = this.accessRules.computeIfAbsent(file.path(),
+				(path) -> DirectorySettings.accessFor(this.config.directories(), path));
+		return rules.isEmpty() || AccessControl.allows(rules, remoteAddress);
 	}
 
 	/** Apache's answers for a mount that names no script: 301 to add a slash, 403 for a directory, 404. */

@@ -3,10 +3,12 @@ package dev.wsgiboot.core.apache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.wsgiboot.core.config.AccessControl;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.WsgiConfigException;
@@ -138,18 +140,43 @@ class ApacheConfigReaderTests {
 
 	@Test
 	void everyUnsupportedDirectiveIsListed() {
-		WsgiConfigException failure = failure("Alias /a /b\nSetEnv x y\n<Location /x>\nSetEnv a b\n</Location>\n");
+		WsgiConfigException failure = failure("Alias /a /b\nRewriteEngine On\n<VirtualHost *:80>\n</VirtualHost>\n");
 		assertThat(failure.getOrigin()).isEqualTo("test.conf:1");
 		assertThat(failure.getSuppressed()).hasSize(2);
 		assertThat(((WsgiConfigException) failure.getSuppressed()[1]).getReason())
-			.isEqualTo("<Location> is not supported yet");
+			.isEqualTo("<VirtualHost> is not supported yet");
 	}
 
 	@Test
-	void directoryThatDeniesIsNotSupportedYet() {
-		WsgiConfigException failure = failure("<Directory /srv>\nOrder allow,deny\n</Directory>\n");
-		assertThat(failure.getOrigin()).isEqualTo("test.conf:1");
-		assertThat(failure.getReason()).contains("access control that denies requests");
+	void directoryAccessRulesAreRead() {
+		ApacheConfig config = read("""
+				<Directory /srv/denied>
+				Order deny,allow
+				Deny from all
+				Allow from 10.1 192.168.0.0/16
+				</Directory>
+				<Directory /srv/required>
+				Require ip 127.0.0.1
+				</Directory>
+				""");
+		List<AccessControl> denied = DirectorySettings.accessFor(config.directories(), Path.of("/srv/denied/a.wsgi"));
+		assertThat(AccessControl.allows(denied, "127.0.0.1")).isFalse();
+		assertThat(AccessControl.allows(denied, "10.1.2.3")).isTrue();
+		assertThat(AccessControl.allows(denied, "192.168.7.7")).isTrue();
+		List<AccessControl> required = DirectorySettings.accessFor(config.directories(),
+				Path.of("/srv/required/a.wsgi"));
+		assertThat(AccessControl.allows(required, "127.0.0.1")).isTrue();
+		assertThat(AccessControl.allows(required, "10.0.0.1")).isFalse();
+	}
+
+	@Test
+	void accessRulesNeedingDnsOrAuthenticationAreNotSupportedYet() {
+		assertThat(failure("<Directory /srv>\nAllow from example.com\n</Directory>\n").getReason())
+			.contains("host names are not supported");
+		assertThat(failure("<Directory /srv>\nRequire valid-user\n</Directory>\n").getReason())
+			.isEqualTo("Require valid-user is not supported yet");
+		assertThat(failure("<Directory /srv>\nOrder sideways\n</Directory>\n").getReason())
+			.contains("is not valid");
 	}
 
 	@Test
