@@ -45,9 +45,9 @@ public final class WsgiProperties {
 	private final List<Mount> scriptAliases;
 
 	/**
-	 * ServerName: the server's name, used in default application group names and
-	 * as SERVER_NAME for requests without a Host header. Defaults to the machine's
-	 * host name, as Apache does.
+	 * ServerName: the server's name (host[:port]), used in default application
+	 * group names and as SERVER_NAME for requests without a Host header. Defaults
+	 * to the machine's host name, as Apache does.
 	 */
 	private final String serverName;
 
@@ -90,6 +90,13 @@ public final class WsgiProperties {
 	 * wsgi.script-aliases come before the files' WSGIScriptAlias lines.
 	 */
 	private final List<String> apacheConfig;
+
+	/**
+	 * UseCanonicalName: take SERVER_NAME and SERVER_PORT (and default application
+	 * group names) from wsgi.server-name (host[:port]) instead of the request's
+	 * Host header. Default: false.
+	 */
+	private final Boolean useCanonicalName;
 
 	/**
 	 * WSGIApplicationGroup default: %{RESOURCE} (one interpreter per server, port
@@ -143,7 +150,7 @@ public final class WsgiProperties {
 	public WsgiProperties(@DefaultValue("true") boolean enabled, List<Mount> scriptAliases,
 			List<MountMatch> scriptAliasMatches, EncodedSlashes allowEncodedSlashes, Map<String, String> env,
 			List<Location> locations, List<Directory> directories,
-			List<String> apacheConfig,
+			List<String> apacheConfig, Boolean useCanonicalName,
 			String serverName, String applicationGroup, String callableObject, Boolean scriptReloading,
 			Boolean passAuthorization,
 			List<String> pythonPath, String pythonCachePrefix,
@@ -154,6 +161,7 @@ public final class WsgiProperties {
 		this.directories = (directories != null) ? List.copyOf(directories) : List.of();
 		this.scriptAliasMatches = (scriptAliasMatches != null) ? List.copyOf(scriptAliasMatches) : List.of();
 		this.allowEncodedSlashes = allowEncodedSlashes;
+		this.useCanonicalName = useCanonicalName;
 		this.env = (env != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(env)) : Map.of();
 		this.locations = (locations != null) ? List.copyOf(locations) : List.of();
 		this.serverName = serverName;
@@ -181,6 +189,10 @@ public final class WsgiProperties {
 
 	public EncodedSlashes getAllowEncodedSlashes() {
 		return this.allowEncodedSlashes;
+	}
+
+	public Boolean getUseCanonicalName() {
+		return this.useCanonicalName;
 	}
 
 	public Map<String, String> getEnv() {
@@ -264,12 +276,19 @@ public final class WsgiProperties {
 			}
 		}
 		String serverName = this.serverName;
+		Integer propertyPort = null;
+		if (serverName != null && serverName.matches(".*:[0-9]+")) {
+			propertyPort = Integer.valueOf(serverName.substring(serverName.lastIndexOf(':') + 1));
+			serverName = serverName.substring(0, serverName.lastIndexOf(':'));
+		}
 		String applicationGroup = this.applicationGroup;
 		String callableObject = this.callableObject;
 		Boolean scriptReloading = this.scriptReloading;
 		Boolean passAuthorization = this.passAuthorization;
 		Integer serverLimit = null;
 		EncodedSlashes encodedSlashes = this.allowEncodedSlashes;
+		Boolean canonical = this.useCanonicalName;
+		Integer serverPort = null;
 		Map<String, String> env = new LinkedHashMap<>();
 		List<LocationSettings> locationSettings = new ArrayList<>();
 		for (int i = 0; i < this.locations.size(); i++) {
@@ -290,6 +309,10 @@ public final class WsgiProperties {
 			passAuthorization = firstNonNull(passAuthorization, file.passAuthorization());
 			serverLimit = firstNonNull(serverLimit, file.serverLimit());
 			encodedSlashes = firstNonNull(encodedSlashes, file.encodedSlashes());
+			canonical = firstNonNull(canonical, file.useCanonicalName());
+			if (this.serverName == null) {
+				serverPort = firstNonNull(serverPort, file.serverPort());
+			}
 			env.putAll(file.env());
 			locationSettings.addAll(file.locations());
 		}
@@ -301,7 +324,7 @@ public final class WsgiProperties {
 				firstNonNull(callableObject, WsgiConfig.DEFAULT_CALLABLE_OBJECT), firstNonNull(scriptReloading, true),
 				firstNonNull(passAuthorization, false), path, this.embedded.toSettings(defaultProcesses),
 				directorySettings, firstNonNull(encodedSlashes, EncodedSlashes.OFF), withProperties(env),
-				locationSettings);
+				locationSettings, firstNonNull(canonical, false), firstNonNull(propertyPort, serverPort));
 	}
 
 	/** The files' SetEnv variables, then the wsgi.env properties, which win. */

@@ -28,11 +28,14 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * @param encodedSlashes {@code AllowEncodedSlashes}, or {@code null}
  * @param env server-level {@code SetEnv} variables
  * @param locations {@code <Location>} sections
+ * @param serverPort the port of {@code ServerName}, or {@code null}
+ * @param useCanonicalName {@code UseCanonicalName}, or {@code null}
  */
 public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, String documentRoot,
 		String applicationGroup, String callableObject, Boolean scriptReloading, Boolean passAuthorization,
 		List<String> pythonPath, Integer serverLimit, List<DirectorySettings> directories,
-		EncodedSlashes encodedSlashes, Map<String, String> env, List<LocationSettings> locations) {
+		EncodedSlashes encodedSlashes, Map<String, String> env, List<LocationSettings> locations,
+		Integer serverPort, Boolean useCanonicalName) {
 
 	public ApacheConfig {
 		scriptAliases = List.copyOf(scriptAliases);

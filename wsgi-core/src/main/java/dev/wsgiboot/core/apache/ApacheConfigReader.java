@@ -88,6 +88,10 @@ public final class ApacheConfigReader {
 
 	private EncodedSlashes encodedSlashes;
 
+	private Integer serverPort;
+
+	private Boolean useCanonicalName;
+
 	/** Invalid configuration (bad syntax of a directive, bad regex...): reported first. */
 	private final List<WsgiConfigException> invalid = new ArrayList<>();
 
@@ -134,7 +138,8 @@ public final class ApacheConfigReader {
 		reader.throwProblems();
 		return new ApacheConfig(reader.aliases, reader.serverName, reader.documentRoot, reader.applicationGroup,
 				reader.callableObject, reader.scriptReloading, reader.passAuthorization, reader.pythonPath,
-				reader.serverLimit, reader.directories, reader.encodedSlashes, reader.env, reader.locations);
+				reader.serverLimit, reader.directories, reader.encodedSlashes, reader.env, reader.locations,
+				reader.serverPort, reader.useCanonicalName);
 	}
 
 	/** Reads a configuration file (and what it includes). */
@@ -186,7 +191,18 @@ public final class ApacheConfigReader {
 				default -> throw error(d, "AllowEncodedSlashes must be On, Off or NoDecode, got '" + single(d) + "'",
 						"Write: AllowEncodedSlashes On|Off|NoDecode");
 			};
-			case "servername" -> this.serverName = serverName(d);
+			case "servername" -> {
+				this.serverName = serverName(d);
+				this.serverPort = serverPort(d);
+			}
+			case "usecanonicalname" -> {
+				if (single(d).equalsIgnoreCase("DNS")) {
+					this.unsupported.add(error(d, "UseCanonicalName DNS is not supported yet", "Use On or Off."));
+				}
+				else {
+					this.useCanonicalName = onOff(d);
+				}
+			}
 			case "documentroot" -> {
 				this.documentRoot = single(d);
 				logger.warn("{}: DocumentRoot {} is used for DOCUMENT_ROOT only: serving its files is not supported yet",
@@ -623,6 +639,19 @@ public final class ApacheConfigReader {
 			value = value.substring(0, colon);
 		}
 		return value;
+	}
+
+	private static Integer serverPort(ApacheDirective d) {
+		String value = single(d);
+		int scheme = value.indexOf("://");
+		if (scheme >= 0) {
+			value = value.substring(scheme + 3);
+		}
+		int colon = value.lastIndexOf(':');
+		if (colon > 0 && value.indexOf(']') < colon) {
+			return positiveInt(d, value.substring(colon + 1));
+		}
+		return null;
 	}
 
 	private static String single(ApacheDirective d) {

@@ -30,11 +30,15 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * @param env server-level {@code SetEnv} variables: in the WSGI environ of every
  * request, never in {@code os.environ}
  * @param locations {@code <Location>} settings, in declaration order
+ * @param canonicalName {@code UseCanonicalName On}: SERVER_NAME and SERVER_PORT
+ * (and the default application group) come from {@code serverName} and
+ * {@code serverPort}, whatever the request's Host header says
+ * @param serverPort the port given with {@code ServerName}, or {@code null}
  */
 public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, String applicationGroup,
 		String callableObject, boolean scriptReloading, boolean passAuthorization, List<String> pythonPath,
 		InterpreterPoolSettings embedded, List<DirectorySettings> directories, EncodedSlashes encodedSlashes,
-		Map<String, String> env, List<LocationSettings> locations) {
+		Map<String, String> env, List<LocationSettings> locations, boolean canonicalName, Integer serverPort) {
 
 	public static final String DEFAULT_APPLICATION_GROUP = "%{RESOURCE}";
 

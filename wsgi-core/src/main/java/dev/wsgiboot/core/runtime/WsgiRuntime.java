@@ -111,7 +111,10 @@ public final class WsgiRuntime implements AutoCloseable {
 			sendError(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden");
 			return;
 		}
-		RequestHost host = RequestHost.of(request.getHeader("Host"), this.config.serverName(), request.isSecure());
+		RequestHost host = this.config.canonicalName()
+				? new RequestHost(this.config.serverName(),
+						(this.config.serverPort() != null) ? this.config.serverPort() : request.getLocalPort())
+				: RequestHost.of(request.getHeader("Host"), this.config.serverName(), request.isSecure());
 		String group = ApplicationGroupNames.expand(applicationGroupOf(alias, script), this.config.serverName(), host,
 				match.scriptName(), System::getenv);
 		InterpreterPool.Slot slot;

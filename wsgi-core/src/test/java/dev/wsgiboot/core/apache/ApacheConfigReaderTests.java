@@ -43,6 +43,8 @@ class ApacheConfigReaderTests {
 				</Directory>
 				""".formatted(script, this.dir));
 		assertThat(config.serverName()).isEqualTo("www.example.com");
+		assertThat(config.serverPort()).isEqualTo(8443);
+		assertThat(config.useCanonicalName()).isNull();
 		assertThat(config.applicationGroup()).isEqualTo("admin");
 		assertThat(config.callableObject()).isEqualTo("handler");
 		assertThat(config.scriptReloading()).isFalse();
@@ -93,6 +95,12 @@ class ApacheConfigReaderTests {
 		assertThat(alias.applicationGroup()).isEqualTo("g");
 		assertThat(config.encodedSlashes()).isEqualTo(dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes.NO_DECODE);
 		assertThat(failure("AllowEncodedSlashes Sometimes\n").getReason()).contains("On, Off or NoDecode");
+	}
+
+	@Test
+	void useCanonicalName() {
+		assertThat(read("ServerName canon.test:8443\nUseCanonicalName On\n").useCanonicalName()).isTrue();
+		assertThat(failure("UseCanonicalName DNS\n").getReason()).contains("DNS is not supported yet");
 	}
 
 	@Test
