@@ -1,5 +1,7 @@
 package dev.wsgiboot.core.apache;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +42,7 @@ public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, S
 	public ApacheConfig {
 		scriptAliases = List.copyOf(scriptAliases);
 		directories = List.copyOf(directories);
-		env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+		env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
 		locations = List.copyOf(locations);
 		pythonPath = List.copyOf(pythonPath);
 	}

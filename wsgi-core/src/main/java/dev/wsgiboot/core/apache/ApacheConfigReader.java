@@ -2,10 +2,15 @@ package dev.wsgiboot.core.apache;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +73,7 @@ public final class ApacheConfigReader {
 
 	private final List<DirectorySettings> directories = new ArrayList<>();
 
-	private final Map<String, String> env = new java.util.LinkedHashMap<>();
+	private final Map<String, String> env = new LinkedHashMap<>();
 
 	private final List<LocationSettings> locations = new ArrayList<>();
 
@@ -99,7 +104,7 @@ public final class ApacheConfigReader {
 	private final List<WsgiConfigException> unsupported = new ArrayList<>();
 
 	/** Daemon process group name to where it was defined. */
-	private final Map<String, String> daemonGroups = new java.util.HashMap<>();
+	private final Map<String, String> daemonGroups = new HashMap<>();
 
 	private ApacheConfigReader(ClassLoader classLoader) {
 		this.classLoader = classLoader;
@@ -513,7 +518,7 @@ public final class ApacheConfigReader {
 			}
 			if (!DAEMON_OPTIONS.contains(key)) {
 				throw error(d, "unknown WSGIDaemonProcess option '" + key + "'",
-						"Known options: " + String.join(", ", new java.util.TreeSet<>(DAEMON_OPTIONS)) + ".");
+						"Known options: " + String.join(", ", new TreeSet<>(DAEMON_OPTIONS)) + ".");
 			}
 			if (DAEMON_NUMBER_OPTIONS.contains(key)) {
 				try {
@@ -542,9 +547,9 @@ public final class ApacheConfigReader {
 
 	private static void regex(ApacheDirective d, String pattern) {
 		try {
-			java.util.regex.Pattern.compile(pattern);
+			Pattern.compile(pattern);
 		}
-		catch (java.util.regex.PatternSyntaxException ex) {
+		catch (PatternSyntaxException ex) {
 			throw error(d, "bad regular expression '" + pattern + "': " + ex.getDescription(),
 					"Fix the regular expression.");
 		}
@@ -562,7 +567,7 @@ public final class ApacheConfigReader {
 			}
 			if (!known.contains(name.toLowerCase(Locale.ROOT))) {
 				throw error(d, "unknown flag '" + flag.strip() + "' of " + d.name(),
-						"Known flags: " + String.join(", ", new java.util.TreeSet<>(known)) + ".");
+						"Known flags: " + String.join(", ", new TreeSet<>(known)) + ".");
 			}
 		}
 	}
@@ -583,7 +588,7 @@ public final class ApacheConfigReader {
 					"Write a URL path: <Location /path>."));
 			return;
 		}
-		Map<String, String> locationEnv = new java.util.LinkedHashMap<>();
+		Map<String, String> locationEnv = new LinkedHashMap<>();
 		Boolean passAuthorization = null;
 		for (ApacheDirective child : d.children()) {
 			switch (child.name().toLowerCase(Locale.ROOT)) {

@@ -1,5 +1,7 @@
 package dev.wsgiboot.core.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Objects;
 
@@ -176,9 +178,9 @@ public record AccessControl(Order order, List<HostPattern> allow, List<HostPatte
 
 		private static byte[] parseLiteral(String address) {
 			try {
-				return java.net.InetAddress.getByName(address.replace("[", "").replace("]", "")).getAddress();
+				return InetAddress.getByName(address.replace("[", "").replace("]", "")).getAddress();
 			}
-			catch (java.net.UnknownHostException ex) {
+			catch (UnknownHostException ex) {
 				throw new IllegalArgumentException("'" + address + "' is not an IP address", ex);
 			}
 		}

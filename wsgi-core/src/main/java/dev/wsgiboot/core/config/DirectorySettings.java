@@ -1,6 +1,7 @@
 package dev.wsgiboot.core.config;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -50,7 +51,7 @@ public record DirectorySettings(Path directory, String files, String application
 	public static List<AccessControl> accessFor(List<DirectorySettings> all, Path script) {
 		return all.stream()
 			.filter((settings) -> settings.access() != null && settings.appliesTo(script))
-			.sorted(java.util.Comparator.comparingInt(DirectorySettings::specificity))
+			.sorted(Comparator.comparingInt(DirectorySettings::specificity))
 			.map(DirectorySettings::access)
 			.toList();
 	}

@@ -1,5 +1,6 @@
 package dev.wsgiboot.core.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +21,7 @@ public record LocationSettings(String path, Map<String, String> env, Boolean pas
 
 	public LocationSettings {
 		Objects.requireNonNull(path, "path");
-		env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
+		env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
 		Objects.requireNonNull(origin, "origin");
 	}
 

@@ -1,5 +1,6 @@
 package dev.wsgiboot.core.config;
 
+import java.nio.file.Files;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -63,7 +64,7 @@ public record ScriptAlias(String url, ScriptSource script, String applicationGro
 		ScriptSource script = ScriptSource.of(location, classLoader);
 		String walkTarget = null;
 		if (script instanceof ScriptSource.FileScript file
-				&& (location.endsWith("/") || java.nio.file.Files.isDirectory(file.path()))) {
+				&& (location.endsWith("/") || Files.isDirectory(file.path()))) {
 			walkTarget = file.path() + (location.endsWith("/") ? "/" : "");
 		}
 		return new ScriptAlias(url, script, applicationGroup, callableObject, preload, origin, walkTarget, null);

@@ -1,5 +1,7 @@
 package dev.wsgiboot.core.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,7 +55,7 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 		Objects.requireNonNull(embedded, "embedded");
 		directories = List.copyOf(directories);
 		Objects.requireNonNull(encodedSlashes, "encodedSlashes");
-		env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+		env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
 		locations = List.copyOf(locations);
 	}
 

@@ -3,7 +3,11 @@ package dev.wsgiboot.core.runtime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
 
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Language;
@@ -65,14 +69,14 @@ public final class PythonEngine {
 	/** The GraalPy (polyglot) version, e.g. {@code 25.0.3}, read from the polyglot jar's manifest. */
 	public String graalPyVersion() {
 		try {
-			java.net.URL engineClass = Engine.class.getResource("Engine.class");
+			URL engineClass = Engine.class.getResource("Engine.class");
 			if (engineClass != null) {
 				String url = engineClass.toString();
 				String manifestUrl = url.substring(0, url.length() - "org/graalvm/polyglot/Engine.class".length())
 						+ "META-INF/MANIFEST.MF";
-				try (InputStream in = java.net.URI.create(manifestUrl).toURL().openStream()) {
-					java.util.jar.Manifest manifest = new java.util.jar.Manifest(in);
-					java.util.jar.Attributes attributes = manifest.getAttributes("polyglot");
+				try (InputStream in = URI.create(manifestUrl).toURL().openStream()) {
+					Manifest manifest = new Manifest(in);
+					Attributes attributes = manifest.getAttributes("polyglot");
 					if (attributes == null) {
 						attributes = manifest.getMainAttributes();
 					}

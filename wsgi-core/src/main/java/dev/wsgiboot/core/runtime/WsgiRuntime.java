@@ -2,10 +2,13 @@ package dev.wsgiboot.core.runtime;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,10 +46,10 @@ public final class WsgiRuntime implements AutoCloseable {
 	private final InterpreterPool embedded;
 
 	/** Script file to the access rules that govern it, least specific first. */
-	private final java.util.Map<java.nio.file.Path, List<AccessControl>> accessRules = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<Path, List<AccessControl>> accessRules = new ConcurrentHashMap<>();
 
 	/** Script file to its configured application group (before expansion). */
-	private final java.util.Map<java.nio.file.Path, String> directoryGroups = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<Path, String> directoryGroups = new ConcurrentHashMap<>();
 
 	public WsgiRuntime(WsgiConfig config, PythonEngine engine, String pycacheDirectory) {
 		validate(config);
@@ -259,7 +262,7 @@ public final class WsgiRuntime implements AutoCloseable {
 						"Remove preload from this mount."));
 			}
 			if (script instanceof ScriptSource.FileScript file) {
-				if (!java.nio.file.Files.isReadable(file.path())) {
+				if (!Files.isReadable(file.path())) {
 					problems.add(new WsgiConfigException(alias.origin(),
 							"WSGI script '" + file.path() + "' does not exist or is not readable",
 							"Check the path (it is resolved against the working directory "
