@@ -333,6 +333,13 @@ public final class WsgiProperties {
 		return fromFiles;
 	}
 
+	private static void checkCallableObject(String property, String callableObject) {
+		if (callableObject != null && !callableObject.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+			throw new WsgiConfigException(property + ".callable-object",
+					"'" + callableObject + "' is not a Python identifier", "Name the WSGI callable, e.g. app.");
+		}
+	}
+
 	private static <T> T firstNonNull(T first, T second) {
 		return (first != null) ? first : second;
 	}
@@ -416,10 +423,7 @@ public final class WsgiProperties {
 				throw new WsgiConfigException(property + ".path", "the mount at " + this.url + " names no script",
 						"Set " + property + ".path to the WSGI script file or a classpath: location.");
 			}
-			if (this.callableObject != null && !this.callableObject.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-				throw new WsgiConfigException(property + ".callable-object",
-						"'" + this.callableObject + "' is not a Python identifier", "Name the WSGI callable, e.g. app.");
-			}
+			checkCallableObject(property, this.callableObject);
 			return ScriptAlias.of(this.url, this.path, this.applicationGroup, this.callableObject, this.preload,
 					property, classLoader);
 		}
@@ -533,6 +537,7 @@ public final class WsgiProperties {
 				throw new WsgiConfigException(property + ".path", "the mount names no script",
 						"Set " + property + ".path, e.g. /srv/wsgi/$1.wsgi.");
 			}
+			checkCallableObject(property, this.callableObject);
 			return ScriptAlias.match(this.pattern, this.path, this.applicationGroup, this.callableObject,
 					property + ".pattern", classLoader);
 		}

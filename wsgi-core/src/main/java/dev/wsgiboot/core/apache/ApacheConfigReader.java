@@ -197,8 +197,9 @@ public final class ApacheConfigReader {
 						"Write: AllowEncodedSlashes On|Off|NoDecode");
 			};
 			case "servername" -> {
-				this.serverName = serverName(d);
-				this.serverPort = serverPort(d);
+				HostAndPort name = HostAndPort.of(d);
+				this.serverName = name.host();
+				this.serverPort = name.port();
 			}
 			case "usecanonicalname" -> {
 				if (single(d).equalsIgnoreCase("DNS")) {
@@ -633,30 +634,22 @@ public final class ApacheConfigReader {
 		}
 	}
 
-	private static String serverName(ApacheDirective d) {
-		String value = single(d);
-		int scheme = value.indexOf("://");
-		if (scheme >= 0) {
-			value = value.substring(scheme + 3);
-		}
-		int colon = value.lastIndexOf(':');
-		if (colon > 0 && value.indexOf(']') < colon) {
-			value = value.substring(0, colon);
-		}
-		return value;
-	}
+	/** {@code ServerName [scheme://]host[:port]} split into host and port ({@code null} when absent). */
+	private record HostAndPort(String host, Integer port) {
 
-	private static Integer serverPort(ApacheDirective d) {
-		String value = single(d);
-		int scheme = value.indexOf("://");
-		if (scheme >= 0) {
-			value = value.substring(scheme + 3);
+		static HostAndPort of(ApacheDirective d) {
+			String value = single(d);
+			int scheme = value.indexOf("://");
+			if (scheme >= 0) {
+				value = value.substring(scheme + 3);
+			}
+			int colon = value.lastIndexOf(':');
+			if (colon > 0 && value.indexOf(']') < colon) {
+				return new HostAndPort(value.substring(0, colon), positiveInt(d, value.substring(colon + 1)));
+			}
+			return new HostAndPort(value, null);
 		}
-		int colon = value.lastIndexOf(':');
-		if (colon > 0 && value.indexOf(']') < colon) {
-			return positiveInt(d, value.substring(colon + 1));
-		}
-		return null;
+
 	}
 
 	private static String single(ApacheDirective d) {
