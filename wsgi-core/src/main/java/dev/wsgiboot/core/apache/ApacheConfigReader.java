@@ -197,9 +197,9 @@ public final class ApacheConfigReader {
 						"Write: AllowEncodedSlashes On|Off|NoDecode");
 			};
 			case "servername" -> {
-				HostAndPort name = HostAndPort.of(d);
-				this.serverName = name.host();
-				this.serverPort = name.port();
+				HostAndPort hostAndPort = HostAndPort.of(d);
+				this.serverName = hostAndPort.host();
+				this.serverPort = hostAndPort.port();
 			}
 			case "usecanonicalname" -> {
 				if (single(d).equalsIgnoreCase("DNS")) {
