@@ -74,7 +74,8 @@ def _application(environ, start_response):
         'os_environ_keys': sorted(os.environ),
     }
     out = json.dumps(document).encode('utf-8')
-    start_response('200 OK', [('Content-Type', 'application/json'), ('Content-Length', str(len(out)))])
+    start_response('200 OK', [('Content-Type', 'application/json'), ('Content-Length', str(len(out))),
+                              ('X-Request-Method', environ['REQUEST_METHOD'])])
     return [out]
 
 

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
 
 import dev.wsgiboot.core.apache.ApacheConfig;
+import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.InterpreterPoolSettings;
 import dev.wsgiboot.core.config.LocationSettings;
@@ -92,6 +93,18 @@ public final class WsgiProperties {
 	private final List<String> apacheConfig;
 
 	/**
+	 * WSGIDaemonProcess: named process groups, each its own pool of interpreters
+	 * (processes) admitting threads concurrent requests each.
+	 */
+	private final Map<String, DaemonProcess> daemonProcesses;
+
+	/**
+	 * WSGIProcessGroup default: %{GLOBAL} (the embedded interpreters), the name
+	 * of a daemon process group, or %{ENV:NAME}.
+	 */
+	private final String processGroup;
+
+	/**
 	 * UseCanonicalName: take SERVER_NAME and SERVER_PORT (and default application
 	 * group names) from wsgi.server-name (host[:port]) instead of the request's
 	 * Host header. Default: false.
@@ -150,7 +163,8 @@ public final class WsgiProperties {
 	public WsgiProperties(@DefaultValue("true") boolean enabled, List<Mount> scriptAliases,
 			List<MountMatch> scriptAliasMatches, EncodedSlashes allowEncodedSlashes, Map<String, String> env,
 			List<Location> locations, List<Directory> directories,
-			List<String> apacheConfig, Boolean useCanonicalName,
+			List<String> apacheConfig, Boolean useCanonicalName, Map<String, DaemonProcess> daemonProcesses,
+			String processGroup,
 			String serverName, String applicationGroup, String callableObject, Boolean scriptReloading,
 			Boolean passAuthorization,
 			List<String> pythonPath, String pythonCachePrefix,
@@ -162,6 +176,8 @@ public final class WsgiProperties {
 		this.scriptAliasMatches = (scriptAliasMatches != null) ? List.copyOf(scriptAliasMatches) : List.of();
 		this.allowEncodedSlashes = allowEncodedSlashes;
 		this.useCanonicalName = useCanonicalName;
+		this.daemonProcesses = (daemonProcesses != null) ? Map.copyOf(daemonProcesses) : Map.of();
+		this.processGroup = processGroup;
 		this.env = (env != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(env)) : Map.of();
 		this.locations = (locations != null) ? List.copyOf(locations) : List.of();
 		this.serverName = serverName;
@@ -189,6 +205,14 @@ public final class WsgiProperties {
 
 	public EncodedSlashes getAllowEncodedSlashes() {
 		return this.allowEncodedSlashes;
+	}
+
+	public Map<String, DaemonProcess> getDaemonProcesses() {
+		return this.daemonProcesses;
+	}
+
+	public String getProcessGroup() {
+		return this.processGroup;
 	}
 
 	public Boolean getUseCanonicalName() {
@@ -288,6 +312,9 @@ public final class WsgiProperties {
 		Integer serverLimit = null;
 		EncodedSlashes encodedSlashes = this.allowEncodedSlashes;
 		Boolean canonical = this.useCanonicalName;
+		String processGroup = this.processGroup;
+		Map<String, DaemonProcessGroup> daemons = new LinkedHashMap<>();
+		this.daemonProcesses.forEach((name, daemon) -> daemons.put(name, daemon.toGroup(name)));
 		Integer serverPort = null;
 		Map<String, String> env = new LinkedHashMap<>();
 		List<LocationSettings> locationSettings = new ArrayList<>();
@@ -310,6 +337,14 @@ public final class WsgiProperties {
 			serverLimit = firstNonNull(serverLimit, file.serverLimit());
 			encodedSlashes = firstNonNull(encodedSlashes, file.encodedSlashes());
 			canonical = firstNonNull(canonical, file.useCanonicalName());
+			processGroup = firstNonNull(processGroup, file.processGroup());
+			for (DaemonProcessGroup daemon : file.daemonProcesses().values()) {
+				if (daemons.putIfAbsent(daemon.name(), daemon) != null) {
+					throw new WsgiConfigException(daemon.origin(),
+							"daemon process group '" + daemon.name() + "' is defined twice",
+							"Give each daemon process group its own name.");
+				}
+			}
 			if (this.serverName == null) {
 				serverPort = firstNonNull(serverPort, file.serverPort());
 			}
@@ -324,7 +359,8 @@ public final class WsgiProperties {
 				firstNonNull(callableObject, WsgiConfig.DEFAULT_CALLABLE_OBJECT), firstNonNull(scriptReloading, true),
 				firstNonNull(passAuthorization, false), path, this.embedded.toSettings(defaultProcesses),
 				directorySettings, firstNonNull(encodedSlashes, EncodedSlashes.OFF), withProperties(env),
-				locationSettings, firstNonNull(canonical, false), firstNonNull(propertyPort, serverPort));
+				locationSettings, firstNonNull(canonical, false), firstNonNull(propertyPort, serverPort), daemons,
+				firstNonNull(processGroup, WsgiConfig.GLOBAL));
 	}
 
 	/** The files' SetEnv variables, then the wsgi.env properties, which win. */
@@ -451,10 +487,31 @@ public final class WsgiProperties {
 		 */
 		private final Boolean passAuthorization;
 
-		public Location(String path, Map<String, String> env, Boolean passAuthorization) {
+		/**
+		 * WSGIProcessGroup for these requests.
+		 */
+		private final String processGroup;
+
+		/**
+		 * WSGIMapHEADToGet On: applications see HEAD requests as GET.
+		 */
+		private final Boolean mapHeadToGet;
+
+		public Location(String path, Map<String, String> env, Boolean passAuthorization, String processGroup,
+				Boolean mapHeadToGet) {
 			this.path = path;
 			this.env = (env != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(env)) : Map.of();
 			this.passAuthorization = passAuthorization;
+			this.processGroup = processGroup;
+			this.mapHeadToGet = mapHeadToGet;
+		}
+
+		public String getProcessGroup() {
+			return this.processGroup;
+		}
+
+		public Boolean getMapHeadToGet() {
+			return this.mapHeadToGet;
 		}
 
 		public String getPath() {
@@ -474,7 +531,66 @@ public final class WsgiProperties {
 				throw new WsgiConfigException(property + ".path", "'" + this.path + "' is not a URL path",
 						"Set " + property + ".path to a path starting with /.");
 			}
-			return new LocationSettings(this.path, this.env, this.passAuthorization, property);
+			return new LocationSettings(this.path, this.env, this.passAuthorization, property, this.processGroup,
+					this.mapHeadToGet);
+		}
+
+	}
+
+	/**
+	 * One WSGIDaemonProcess group.
+	 */
+	public static final class DaemonProcess {
+
+		/**
+		 * Interpreter slots; when set, wsgi.multiprocess is true (mod_wsgi's rule),
+		 * even for 1. Default: 1.
+		 */
+		private final Integer processes;
+
+		/**
+		 * Concurrent requests per interpreter slot.
+		 */
+		private final int threads;
+
+		/**
+		 * Requests an interpreter slot serves before its interpreters are replaced by
+		 * fresh ones; 0 for never.
+		 */
+		private final int maximumRequests;
+
+		/**
+		 * A name for the group in logs.
+		 */
+		private final String displayName;
+
+		public DaemonProcess(Integer processes, @DefaultValue("15") int threads,
+				@DefaultValue("0") int maximumRequests, String displayName) {
+			this.processes = processes;
+			this.threads = threads;
+			this.maximumRequests = maximumRequests;
+			this.displayName = displayName;
+		}
+
+		public Integer getProcesses() {
+			return this.processes;
+		}
+
+		public int getThreads() {
+			return this.threads;
+		}
+
+		public int getMaximumRequests() {
+			return this.maximumRequests;
+		}
+
+		public String getDisplayName() {
+			return this.displayName;
+		}
+
+		DaemonProcessGroup toGroup(String name) {
+			return new DaemonProcessGroup(name, (this.processes != null) ? this.processes : 1, this.processes != null,
+					this.threads, this.maximumRequests, this.displayName, "wsgi.daemon-processes." + name);
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.LocationSettings;
 import dev.wsgiboot.core.config.ScriptAlias;
@@ -32,18 +33,22 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * @param locations {@code <Location>} sections
  * @param serverPort the port of {@code ServerName}, or {@code null}
  * @param useCanonicalName {@code UseCanonicalName}, or {@code null}
+ * @param daemonProcesses {@code WSGIDaemonProcess} groups by name
+ * @param processGroup server-level {@code WSGIProcessGroup}, or {@code null}
  */
 public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, String documentRoot,
 		String applicationGroup, String callableObject, Boolean scriptReloading, Boolean passAuthorization,
 		List<String> pythonPath, Integer serverLimit, List<DirectorySettings> directories,
 		EncodedSlashes encodedSlashes, Map<String, String> env, List<LocationSettings> locations,
-		Integer serverPort, Boolean useCanonicalName) {
+		Integer serverPort, Boolean useCanonicalName, Map<String, DaemonProcessGroup> daemonProcesses,
+		String processGroup) {
 
 	public ApacheConfig {
 		scriptAliases = List.copyOf(scriptAliases);
 		directories = List.copyOf(directories);
 		env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
 		locations = List.copyOf(locations);
+		daemonProcesses = Map.copyOf(daemonProcesses);
 		pythonPath = List.copyOf(pythonPath);
 	}
 

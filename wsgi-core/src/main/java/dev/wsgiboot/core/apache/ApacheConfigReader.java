@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.wsgiboot.core.config.AccessControl;
+import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.LocationSettings;
 import dev.wsgiboot.core.config.ScriptAlias;
@@ -97,6 +98,10 @@ public final class ApacheConfigReader {
 
 	private Boolean useCanonicalName;
 
+	private final Map<String, DaemonProcessGroup> daemons = new LinkedHashMap<>();
+
+	private String processGroup;
+
 	/** Invalid configuration (bad syntax of a directive, bad regex...): reported first. */
 	private final List<WsgiConfigException> invalid = new ArrayList<>();
 
@@ -144,7 +149,7 @@ public final class ApacheConfigReader {
 		return new ApacheConfig(reader.aliases, reader.serverName, reader.documentRoot, reader.applicationGroup,
 				reader.callableObject, reader.scriptReloading, reader.passAuthorization, reader.pythonPath,
 				reader.serverLimit, reader.directories, reader.encodedSlashes, reader.env, reader.locations,
-				reader.serverPort, reader.useCanonicalName);
+				reader.serverPort, reader.useCanonicalName, reader.daemons, reader.processGroup);
 	}
 
 	/** Reads a configuration file (and what it includes). */
@@ -228,6 +233,8 @@ public final class ApacheConfigReader {
 			case "serverlimit" -> this.serverLimit = positiveInt(d, single(d));
 			case "directory" -> directory(d);
 			case "setenv" -> setEnv(d, this.env);
+			case "wsgidaemonprocess" -> daemonProcessGroup(d);
+			case "wsgiprocessgroup" -> this.processGroup = single(d);
 			case "location" -> location(d);
 			default -> {
 				String why = MEANINGLESS.get(name);
@@ -573,6 +580,54 @@ public final class ApacheConfigReader {
 		}
 	}
 
+	/** WSGIDaemonProcess options applied here; the others need a separate operating-system process. */
+	private static final Set<String> APPLIED_DAEMON_OPTIONS = Set.of("processes", "threads", "maximum-requests",
+			"display-name");
+
+	/**
+	 * {@code WSGIDaemonProcess}: validated like every directive, then applied when
+	 * it uses only the options interpreter slots can honour.
+	 */
+	private void daemonProcessGroup(ApacheDirective d) {
+		int before = this.invalid.size();
+		validate(d);
+		if (this.invalid.size() > before) {
+			return;
+		}
+		String name = d.args().get(0);
+		int processes = 1;
+		boolean processesGiven = false;
+		int threads = DaemonProcessGroup.DEFAULT_THREADS;
+		int maximumRequests = 0;
+		String displayName = null;
+		for (String option : d.args().subList(1, d.args().size())) {
+			int eq = option.indexOf('=');
+			String key = option.substring(0, eq).toLowerCase(Locale.ROOT);
+			String value = option.substring(eq + 1);
+			if (!APPLIED_DAEMON_OPTIONS.contains(key)) {
+				this.unsupported.add(error(d, "WSGIDaemonProcess option " + key + " is not supported yet"
+						+ (Set.of("user", "group", "chroot", "umask", "supplementary-groups", "cpu-time-limit",
+								"memory-limit", "virtual-memory-limit", "cpu-priority", "home").contains(key)
+										? ": it needs a separate operating-system process, and daemon process groups "
+												+ "here are interpreters inside the JVM"
+										: ""),
+						"Remove the option, or serve this group from Apache."));
+				return;
+			}
+			switch (key) {
+				case "processes" -> {
+					processes = positiveInt(d, value);
+					processesGiven = true;
+				}
+				case "threads" -> threads = positiveInt(d, value);
+				case "maximum-requests" -> maximumRequests = value.equals("0") ? 0 : positiveInt(d, value);
+				default -> displayName = value;
+			}
+		}
+		this.daemons.put(name, new DaemonProcessGroup(name, processes, processesGiven, threads, maximumRequests,
+				displayName, d.location()));
+	}
+
 	/** {@code SetEnv name [value]}: the value defaults to the empty string. */
 	private static void setEnv(ApacheDirective d, Map<String, String> into) {
 		if (d.args().isEmpty() || d.args().size() > 2) {
@@ -591,9 +646,17 @@ public final class ApacheConfigReader {
 		}
 		Map<String, String> locationEnv = new LinkedHashMap<>();
 		Boolean passAuthorization = null;
+		String processGroup = null;
+		Boolean mapHeadToGet = null;
 		for (ApacheDirective child : d.children()) {
 			switch (child.name().toLowerCase(Locale.ROOT)) {
 				case "setenv" -> setEnv(child, locationEnv);
+				case "wsgiprocessgroup" -> processGroup = single(child);
+				case "wsgimapheadtoget" -> mapHeadToGet = switch (single(child).toLowerCase(Locale.ROOT)) {
+					case "on" -> Boolean.TRUE;
+					case "off", "auto" -> Boolean.FALSE;
+					default -> throw error(child, "WSGIMapHEADToGet must be On, Off or Auto", "Write: WSGIMapHEADToGet On");
+				};
 				case "wsgipassauthorization", "cgipassauth" -> {
 					// CGIPassAuth On passes the header to WSGI applications too (seen with mod_wsgi 4.9)
 					Boolean on = onOff(child);
@@ -603,11 +666,13 @@ public final class ApacheConfigReader {
 				default -> {
 					validate(child);
 					this.unsupported.add(error(child, child.name() + " inside <Location> is not supported yet",
-							"Only SetEnv, WSGIPassAuthorization and CGIPassAuth are supported inside <Location> so far."));
+							"Only SetEnv, WSGIPassAuthorization, CGIPassAuth, WSGIProcessGroup and WSGIMapHEADToGet are "
+									+ "supported inside <Location> so far."));
 				}
 			}
 		}
-		this.locations.add(new LocationSettings(d.args().get(0), locationEnv, passAuthorization, d.location()));
+		this.locations.add(new LocationSettings(d.args().get(0), locationEnv, passAuthorization, d.location(),
+				processGroup, mapHeadToGet));
 	}
 
 	/** {@code <Files name>} inside a {@code <Directory>}: its WSGIApplicationGroup. */

@@ -13,8 +13,14 @@ import java.util.Objects;
  * @param threads concurrent requests per slot (they share the slot's GIL)
  * @param queueTimeout how long a request waits for a free slot before it is
  * answered with 503
+ * @param maximumRequests requests a slot serves before its interpreters are
+ * replaced by fresh ones (0: never)
  */
-public record InterpreterPoolSettings(int processes, int threads, Duration queueTimeout) {
+public record InterpreterPoolSettings(int processes, int threads, Duration queueTimeout, int maximumRequests) {
+
+	public InterpreterPoolSettings(int processes, int threads, Duration queueTimeout) {
+		this(processes, threads, queueTimeout, 0);
+	}
 
 	public InterpreterPoolSettings {
 		Objects.requireNonNull(queueTimeout, "queueTimeout");
@@ -23,6 +29,9 @@ public record InterpreterPoolSettings(int processes, int threads, Duration queue
 		}
 		if (threads < 1) {
 			throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+		}
+		if (maximumRequests < 0) {
+			throw new IllegalArgumentException("maximumRequests must not be negative, got " + maximumRequests);
 		}
 	}
 

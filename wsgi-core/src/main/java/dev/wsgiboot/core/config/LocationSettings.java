@@ -16,8 +16,16 @@ import java.util.Objects;
  * @param passAuthorization {@code WSGIPassAuthorization} (or
  * {@code CGIPassAuth}) here, or {@code null}
  * @param origin where it was declared, for messages
+ * @param processGroup {@code WSGIProcessGroup} here, or {@code null}
+ * @param mapHeadToGet {@code WSGIMapHEADToGet On} ({@code true}) or
+ * {@code Off}/{@code Auto} ({@code false}), or {@code null}
  */
-public record LocationSettings(String path, Map<String, String> env, Boolean passAuthorization, String origin) {
+public record LocationSettings(String path, Map<String, String> env, Boolean passAuthorization, String origin,
+		String processGroup, Boolean mapHeadToGet) {
+
+	public LocationSettings(String path, Map<String, String> env, Boolean passAuthorization, String origin) {
+		this(path, env, passAuthorization, origin, null, null);
+	}
 
 	public LocationSettings {
 		Objects.requireNonNull(path, "path");

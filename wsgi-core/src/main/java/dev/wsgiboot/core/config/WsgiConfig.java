@@ -36,11 +36,17 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * (and the default application group) come from {@code serverName} and
  * {@code serverPort}, whatever the request's Host header says
  * @param serverPort the port given with {@code ServerName}, or {@code null}
+ * @param daemonProcesses {@code WSGIDaemonProcess} groups by name
+ * @param processGroup {@code WSGIProcessGroup} default ({@code %{GLOBAL}}:
+ * the embedded group)
  */
 public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, String applicationGroup,
 		String callableObject, boolean scriptReloading, boolean passAuthorization, List<String> pythonPath,
 		InterpreterPoolSettings embedded, List<DirectorySettings> directories, EncodedSlashes encodedSlashes,
-		Map<String, String> env, List<LocationSettings> locations, boolean canonicalName, Integer serverPort) {
+		Map<String, String> env, List<LocationSettings> locations, boolean canonicalName, Integer serverPort,
+		Map<String, DaemonProcessGroup> daemonProcesses, String processGroup) {
+
+	public static final String GLOBAL = "%{GLOBAL}";
 
 	public static final String DEFAULT_APPLICATION_GROUP = "%{RESOURCE}";
 
@@ -57,6 +63,8 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 		Objects.requireNonNull(encodedSlashes, "encodedSlashes");
 		env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
 		locations = List.copyOf(locations);
+		daemonProcesses = Map.copyOf(daemonProcesses);
+		Objects.requireNonNull(processGroup, "processGroup");
 	}
 
 }

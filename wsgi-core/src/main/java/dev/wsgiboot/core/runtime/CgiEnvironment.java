@@ -22,7 +22,8 @@ final class CgiEnvironment {
 	private CgiEnvironment() {
 	}
 
-	static String build(HttpServletRequest request, RouteMatch match, RequestHost host, String scriptFilename,
+	static String build(HttpServletRequest request, String requestMethod, RouteMatch match, RequestHost host,
+			String scriptFilename,
 			String processGroup, String applicationGroup, String callableObject, boolean scriptReloading,
 			boolean passAuthorization, Map<String, String> setEnv) {
 		CgiEnvironment env = new CgiEnvironment();
@@ -37,7 +38,7 @@ final class CgiEnvironment {
 		}
 		String query = request.getQueryString();
 		String uri = request.getRequestURI();
-		env.put("REQUEST_METHOD", request.getMethod());
+		env.put("REQUEST_METHOD", requestMethod);
 		env.put("SCRIPT_NAME", match.scriptName());
 		env.put("PATH_INFO", match.pathInfo());
 		env.put("QUERY_STRING", (query != null) ? query : "");

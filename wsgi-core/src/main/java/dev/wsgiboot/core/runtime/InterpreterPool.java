@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -110,7 +111,16 @@ final class InterpreterPool implements AutoCloseable {
 	}
 
 	void release(Slot slot) {
-		slot.inFlight.decrementAndGet();
+		int inFlight = slot.inFlight.decrementAndGet();
+		int maximum = this.settings.maximumRequests();
+		if (maximum > 0) {
+			if (slot.served.incrementAndGet() >= maximum) {
+				slot.retiring = true;
+			}
+			if (slot.retiring && inFlight == 0) {
+				slot.recycle(displayName());
+			}
+		}
 		if (this.waiting.get() > 0) {
 			this.waitLock.lock();
 			try {
@@ -129,6 +139,9 @@ final class InterpreterPool implements AutoCloseable {
 			int bestLoad = Integer.MAX_VALUE;
 			for (int i = 0; i < count; i++) {
 				Slot slot = this.slots[i];
+				if (slot.retiring) {
+					continue;
+				}
 				int load = slot.inFlight.get();
 				if (load < bestLoad && load < slot.capacity) {
 					best = slot;
@@ -140,6 +153,13 @@ final class InterpreterPool implements AutoCloseable {
 				return null;
 			}
 			if (best.inFlight.compareAndSet(bestLoad, bestLoad + 1)) {
+				if (best.retiring) {
+					// retired while we chose it: give the place back, recycling if it was the last
+					if (best.inFlight.decrementAndGet() == 0) {
+						best.recycle(displayName());
+					}
+					continue;
+				}
 				if (bestLoad > 0) {
 					maybeGrow(applicationGroup);
 				}
@@ -228,7 +248,13 @@ final class InterpreterPool implements AutoCloseable {
 
 		final AtomicInteger inFlight = new AtomicInteger();
 
-		private final Map<String, Interpreter> interpreters = new ConcurrentHashMap<>();
+		/** Requests served since the slot's interpreters were created (counted for maximum-requests). */
+		final AtomicLong served = new AtomicLong();
+
+		/** Reached maximum-requests: takes no new request, recycled when the last one finishes. */
+		volatile boolean retiring;
+
+		private volatile Map<String, Interpreter> interpreters = new ConcurrentHashMap<>();
 
 		Slot(int index, int capacity) {
 			this.index = index;
@@ -265,6 +291,24 @@ final class InterpreterPool implements AutoCloseable {
 					}
 				}
 			}
+		}
+
+		/**
+		 * Replaces the slot's interpreters with fresh ones (created on demand), as
+		 * mod_wsgi restarts a daemon process after maximum-requests; called when no
+		 * request is in flight.
+		 */
+		synchronized void recycle(String processGroup) {
+			if (!this.retiring || this.inFlight.get() != 0) {
+				return;
+			}
+			Map<String, Interpreter> old = this.interpreters;
+			this.interpreters = new ConcurrentHashMap<>();
+			this.served.set(0);
+			this.retiring = false;
+			old.values().forEach(Interpreter::close);
+			logger.info("Process group '{}': interpreter slot {} recycled after maximum-requests", processGroup,
+					this.index + 1);
 		}
 
 		Iterable<Interpreter> interpreters() {

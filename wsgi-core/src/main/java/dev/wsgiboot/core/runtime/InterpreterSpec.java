@@ -12,7 +12,8 @@ import java.util.List;
  * @param multiprocess {@code wsgi.multiprocess}
  * @param pythonPath directories added to {@code sys.path}
  * @param pycacheDirectory where compiled bytecode is cached, or {@code null}
+ * @param runOnce {@code wsgi.run_once}
  */
 record InterpreterSpec(String processGroup, String applicationGroup, int processes, int threads,
-		boolean multiprocess, List<String> pythonPath, String pycacheDirectory) {
+		boolean multiprocess, List<String> pythonPath, String pycacheDirectory, boolean runOnce) {
 }

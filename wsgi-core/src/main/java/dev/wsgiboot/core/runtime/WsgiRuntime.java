@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.wsgiboot.core.config.AccessControl;
+import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.LocationSettings;
 import dev.wsgiboot.core.config.ScriptAlias;
@@ -45,6 +46,9 @@ public final class WsgiRuntime implements AutoCloseable {
 
 	private final InterpreterPool embedded;
 
+	/** WSGIDaemonProcess groups by name. */
+	private final Map<String, InterpreterPool> daemons = new LinkedHashMap<>();
+
 	/** Script file to the access rules that govern it, least specific first. */
 	private final Map<Path, List<AccessControl>> accessRules = new ConcurrentHashMap<>();
 
@@ -59,7 +63,13 @@ public final class WsgiRuntime implements AutoCloseable {
 		boolean multiprocess = settings.processes() > 1;
 		this.embedded = new InterpreterPool(EMBEDDED_PROCESS_GROUP, settings, engine,
 				(group) -> new InterpreterSpec(EMBEDDED_PROCESS_GROUP, group, settings.processes(), settings.threads(),
-						multiprocess, config.pythonPath(), pycacheDirectory));
+						multiprocess, config.pythonPath(), pycacheDirectory, false));
+		for (DaemonProcessGroup daemon : config.daemonProcesses().values()) {
+			this.daemons.put(daemon.name(), new InterpreterPool(daemon.name(),
+					daemon.poolSettings(settings.queueTimeout()), engine,
+					(group) -> new InterpreterSpec(daemon.name(), group, daemon.processes(), daemon.threads(),
+							daemon.multiprocess(), config.pythonPath(), pycacheDirectory, daemon.runOnce())));
+		}
 	}
 
 	public WsgiConfig config() {
@@ -92,7 +102,9 @@ public final class WsgiRuntime implements AutoCloseable {
 					new RequestHost(this.config.serverName(), port), alias.url().equals("/") ? "" : alias.url(),
 					System::getenv);
 			long start = System.nanoTime();
-			Interpreter interpreter = this.embedded.interpreter(this.embedded.firstSlot(), group);
+			String processGroupName = expandProcessGroup(this.config.processGroup(), this.config.env());
+			InterpreterPool pool = this.daemons.getOrDefault(processGroupName, this.embedded);
+			Interpreter interpreter = pool.interpreter(pool.firstSlot(), group);
 			interpreter.ensureLoaded(alias.script(), false);
 			logger.info("Preloaded {} ({}) into application group '{}' in {} ms", alias.script().name(), alias.origin(),
 					group, (System.nanoTime() - start) / 1_000_000);
@@ -120,9 +132,39 @@ public final class WsgiRuntime implements AutoCloseable {
 				: RequestHost.of(request.getHeader("Host"), this.config.serverName(), request.isSecure());
 		String group = ApplicationGroupNames.expand(applicationGroupOf(alias, script), this.config.serverName(), host,
 				match.scriptName(), System::getenv);
+		String path = match.requestPath();
+		Map<String, String> env = this.config.env();
+		boolean passAuthorization = this.config.passAuthorization();
+		boolean mapHeadToGet = false;
+		String processGroup = this.config.processGroup();
+		if (!this.config.locations().isEmpty()) {
+			env = new LinkedHashMap<>(env);
+			for (LocationSettings location : this.config.locations()) {
+				if (location.appliesTo(path)) {
+					env.putAll(location.env());
+					if (location.passAuthorization() != null) {
+						passAuthorization = location.passAuthorization();
+					}
+					if (location.processGroup() != null) {
+						processGroup = location.processGroup();
+					}
+					if (location.mapHeadToGet() != null) {
+						mapHeadToGet = location.mapHeadToGet();
+					}
+				}
+			}
+		}
+		String processGroupName = expandProcessGroup(processGroup, env);
+		InterpreterPool pool = processGroupName.isEmpty() ? this.embedded : this.daemons.get(processGroupName);
+		if (pool == null) {
+			logger.error("{} {}: no WSGI daemon process called '{}' has been configured", request.getMethod(),
+					request.getRequestURI(), processGroupName);
+			sendError(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Internal Server Error");
+			return;
+		}
 		InterpreterPool.Slot slot;
 		try {
-			slot = this.embedded.acquire(group);
+			slot = pool.acquire(group);
 		}
 		catch (PoolBusyException ex) {
 			logger.warn("{} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
@@ -136,24 +178,14 @@ public final class WsgiRuntime implements AutoCloseable {
 		}
 		RequestBridge bridge = new RequestBridge(request, response, script.name());
 		try {
-			Interpreter interpreter = this.embedded.interpreter(slot, group);
+			Interpreter interpreter = pool.interpreter(slot, group);
 			interpreter.ensureLoaded(script, this.config.scriptReloading());
 			String callable = CgiEnvironment.callableObject(alias, this.config.callableObject());
-			String path = match.requestPath();
-			Map<String, String> env = this.config.env();
-			boolean passAuthorization = this.config.passAuthorization();
-			if (!this.config.locations().isEmpty()) {
-				env = new LinkedHashMap<>(env);
-				for (LocationSettings location : this.config.locations()) {
-					if (location.appliesTo(path)) {
-						env.putAll(location.env());
-						if (location.passAuthorization() != null) {
-							passAuthorization = location.passAuthorization();
-						}
-					}
-				}
+			String method = request.getMethod();
+			if (mapHeadToGet && method.equals("HEAD")) {
+				method = "GET";
 			}
-			String cgi = CgiEnvironment.build(request, match, host, script.name(), EMBEDDED_PROCESS_GROUP, group,
+			String cgi = CgiEnvironment.build(request, method, match, host, script.name(), processGroupName, group,
 					callable, this.config.scriptReloading(), passAuthorization, env);
 			interpreter.handle(script.name(), callable, cgi, bridge);
 		}
@@ -171,7 +203,7 @@ public final class WsgiRuntime implements AutoCloseable {
 			return;
 		}
 		finally {
-			this.embedded.release(slot);
+			pool.release(slot);
 		}
 		String failure = bridge.failure();
 		if (failure != null) {
@@ -186,6 +218,24 @@ public final class WsgiRuntime implements AutoCloseable {
 						"WSGI application " + script.name() + " failed after the response started");
 			}
 		}
+	}
+
+	/**
+	 * {@code ''} for the embedded group ({@code %{GLOBAL}}), else a daemon group
+	 * name; {@code %{ENV:NAME}} takes the request's SetEnv variables, then the
+	 * process environment, and stays literal when unset (then no daemon has
+	 * that name: a 500, as with mod_wsgi).
+	 */
+	private static String expandProcessGroup(String processGroup, Map<String, String> env) {
+		if (processGroup.equals(WsgiConfig.GLOBAL)) {
+			return EMBEDDED_PROCESS_GROUP;
+		}
+		if (processGroup.startsWith(ApplicationGroupNames.ENV_PREFIX) && processGroup.endsWith("}")) {
+			String name = processGroup.substring(ApplicationGroupNames.ENV_PREFIX.length(), processGroup.length() - 1);
+			String value = env.containsKey(name) ? env.get(name) : System.getenv(name);
+			return (value != null) ? value : processGroup;
+		}
+		return processGroup;
 	}
 
 	private boolean accessAllowed(ScriptSource script, String remoteAddress) {
@@ -285,6 +335,7 @@ public final class WsgiRuntime implements AutoCloseable {
 	@Override
 	public void close() {
 		this.embedded.close();
+		this.daemons.values().forEach(InterpreterPool::close);
 	}
 
 }

@@ -270,12 +270,12 @@ def _body_chunk(chunk):
 class Gateway(object):
     """Per-interpreter state: loaded scripts, constant environ entries."""
 
-    def __init__(self, process_group, application_group, processes, threads, multiprocess):
+    def __init__(self, process_group, application_group, processes, threads, multiprocess, run_once):
         self.constants = {
             'wsgi.version': (1, 0),
             'wsgi.multithread': threads > 1,
             'wsgi.multiprocess': bool(multiprocess),
-            'wsgi.run_once': False,
+            'wsgi.run_once': bool(run_once),
             'wsgi.input_terminated': True,
             'mod_wsgi.version': (4, 9, 4),
             'mod_wsgi.process_group': process_group,

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.wsgiboot.core.config.AccessControl;
+import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.WsgiConfigException;
@@ -219,9 +220,34 @@ class ApacheConfigReaderTests {
 	}
 
 	@Test
-	void daemonProcessGroupsAreNotSupportedYet() {
-		assertThat(failure("WSGIDaemonProcess site processes=2 threads=15\n").getReason())
-			.isEqualTo("WSGIDaemonProcess is not supported yet");
+	void daemonProcessGroupsAreRead() {
+		ApacheConfig config = read("""
+				WSGIDaemonProcess site processes=2 threads=5 maximum-requests=100 display-name=%{GROUP}
+				WSGIDaemonProcess plain
+				WSGIProcessGroup site
+				<Location /plain>
+				WSGIProcessGroup plain
+				WSGIMapHEADToGet On
+				</Location>
+				""");
+		DaemonProcessGroup site = config.daemonProcesses().get("site");
+		assertThat(site.processes()).isEqualTo(2);
+		assertThat(site.multiprocess()).isTrue();
+		assertThat(site.threads()).isEqualTo(5);
+		assertThat(site.maximumRequests()).isEqualTo(100);
+		DaemonProcessGroup plain = config.daemonProcesses().get("plain");
+		assertThat(plain.processes()).isEqualTo(1);
+		assertThat(plain.multiprocess()).isFalse();
+		assertThat(plain.threads()).isEqualTo(15);
+		assertThat(config.processGroup()).isEqualTo("site");
+		assertThat(config.locations().get(0).processGroup()).isEqualTo("plain");
+		assertThat(config.locations().get(0).mapHeadToGet()).isTrue();
+	}
+
+	@Test
+	void daemonOptionsNeedingAnOperatingSystemProcessAreNotSupported() {
+		assertThat(failure("WSGIDaemonProcess site user=nobody threads=2\n").getReason())
+			.contains("user is not supported yet").contains("separate operating-system process");
 	}
 
 	@Test
