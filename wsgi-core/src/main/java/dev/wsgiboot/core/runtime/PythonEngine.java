@@ -44,8 +44,9 @@ public final class PythonEngine {
 					Engine engine = Engine.newBuilder("python")
 						.option("engine.WarnInterpreterOnly", "false")
 						.build();
+					// never closed: it lives as long as the JVM, and closing it from a shutdown
+					// hook races with the application contexts that close their interpreters
 					result = new PythonEngine(engine);
-					Runtime.getRuntime().addShutdownHook(new Thread(() -> engine.close(true), "wsgi-engine-close"));
 					shared = result;
 				}
 			}
