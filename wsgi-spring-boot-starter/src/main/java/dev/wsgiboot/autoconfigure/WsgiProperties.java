@@ -20,6 +20,7 @@ import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.InterpreterPoolSettings;
 import dev.wsgiboot.core.config.LocationSettings;
 import dev.wsgiboot.core.config.ScriptAlias;
+import dev.wsgiboot.core.config.StaticAlias;
 import dev.wsgiboot.core.config.WsgiConfig;
 import dev.wsgiboot.core.config.WsgiConfigException;
 import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
@@ -93,6 +94,18 @@ public final class WsgiProperties {
 	private final List<String> apacheConfig;
 
 	/**
+	 * Alias: URL prefixes served as static files from a file or directory; they
+	 * take precedence over every script mount.
+	 */
+	private final List<StaticMount> aliases;
+
+	/**
+	 * AliasMatch: static files by regular expression; $1..$9 in the path take its
+	 * groups.
+	 */
+	private final List<StaticMountMatch> aliasMatches;
+
+	/**
 	 * WSGIDaemonProcess: named process groups, each its own pool of interpreters
 	 * (processes) admitting threads concurrent requests each.
 	 */
@@ -163,7 +176,8 @@ public final class WsgiProperties {
 	public WsgiProperties(@DefaultValue("true") boolean enabled, List<Mount> scriptAliases,
 			List<MountMatch> scriptAliasMatches, EncodedSlashes allowEncodedSlashes, Map<String, String> env,
 			List<Location> locations, List<Directory> directories,
-			List<String> apacheConfig, Boolean useCanonicalName, Map<String, DaemonProcess> daemonProcesses,
+			List<String> apacheConfig, List<StaticMount> aliases, List<StaticMountMatch> aliasMatches,
+			Boolean useCanonicalName, Map<String, DaemonProcess> daemonProcesses,
 			String processGroup,
 			String serverName, String applicationGroup, String callableObject, Boolean scriptReloading,
 			Boolean passAuthorization,
@@ -176,6 +190,8 @@ public final class WsgiProperties {
 		this.scriptAliasMatches = (scriptAliasMatches != null) ? List.copyOf(scriptAliasMatches) : List.of();
 		this.allowEncodedSlashes = allowEncodedSlashes;
 		this.useCanonicalName = useCanonicalName;
+		this.aliases = (aliases != null) ? List.copyOf(aliases) : List.of();
+		this.aliasMatches = (aliasMatches != null) ? List.copyOf(aliasMatches) : List.of();
 		this.daemonProcesses = (daemonProcesses != null) ? Map.copyOf(daemonProcesses) : Map.of();
 		this.processGroup = processGroup;
 		this.env = (env != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(env)) : Map.of();
@@ -205,6 +221,14 @@ public final class WsgiProperties {
 
 	public EncodedSlashes getAllowEncodedSlashes() {
 		return this.allowEncodedSlashes;
+	}
+
+	public List<StaticMount> getAliases() {
+		return this.aliases;
+	}
+
+	public List<StaticMountMatch> getAliasMatches() {
+		return this.aliasMatches;
 	}
 
 	public Map<String, DaemonProcess> getDaemonProcesses() {
@@ -313,6 +337,21 @@ public final class WsgiProperties {
 		EncodedSlashes encodedSlashes = this.allowEncodedSlashes;
 		Boolean canonical = this.useCanonicalName;
 		String processGroup = this.processGroup;
+		List<StaticAlias> staticAliases = new ArrayList<>();
+		for (int i = 0; i < this.aliases.size(); i++) {
+			StaticMount alias = this.aliases.get(i);
+			String property = "wsgi.aliases[" + i + "]";
+			requireSet(property + ".url", alias.url());
+			requireSet(property + ".path", alias.path());
+			staticAliases.add(StaticAlias.prefix(alias.url(), alias.path(), property));
+		}
+		for (int i = 0; i < this.aliasMatches.size(); i++) {
+			StaticMountMatch alias = this.aliasMatches.get(i);
+			String property = "wsgi.alias-matches[" + i + "]";
+			requireSet(property + ".pattern", alias.pattern());
+			requireSet(property + ".path", alias.path());
+			staticAliases.add(StaticAlias.match(alias.pattern(), alias.path(), property + ".pattern"));
+		}
 		Map<String, DaemonProcessGroup> daemons = new LinkedHashMap<>();
 		this.daemonProcesses.forEach((name, daemon) -> daemons.put(name, daemon.toGroup(name)));
 		Integer serverPort = null;
@@ -338,6 +377,7 @@ public final class WsgiProperties {
 			encodedSlashes = firstNonNull(encodedSlashes, file.encodedSlashes());
 			canonical = firstNonNull(canonical, file.useCanonicalName());
 			processGroup = firstNonNull(processGroup, file.processGroup());
+			staticAliases.addAll(file.staticAliases());
 			for (DaemonProcessGroup daemon : file.daemonProcesses().values()) {
 				if (daemons.putIfAbsent(daemon.name(), daemon) != null) {
 					throw new WsgiConfigException(daemon.origin(),
@@ -360,13 +400,37 @@ public final class WsgiProperties {
 				firstNonNull(passAuthorization, false), path, this.embedded.toSettings(defaultProcesses),
 				directorySettings, firstNonNull(encodedSlashes, EncodedSlashes.OFF), withProperties(env),
 				locationSettings, firstNonNull(canonical, false), firstNonNull(propertyPort, serverPort), daemons,
-				firstNonNull(processGroup, WsgiConfig.GLOBAL));
+				firstNonNull(processGroup, WsgiConfig.GLOBAL), staticAliases);
 	}
 
 	/** The files' SetEnv variables, then the wsgi.env properties, which win. */
 	private Map<String, String> withProperties(Map<String, String> fromFiles) {
 		fromFiles.putAll(this.env);
 		return fromFiles;
+	}
+
+	private static void requireSet(String property, String value) {
+		if (value == null || value.isBlank()) {
+			throw new WsgiConfigException(property, "not set", "Set " + property + ".");
+		}
+	}
+
+	/**
+	 * One Alias: a URL prefix served from a file or directory.
+	 *
+	 * @param url the URL prefix, e.g. /media/
+	 * @param path the file or directory
+	 */
+	public record StaticMount(String url, String path) {
+	}
+
+	/**
+	 * One AliasMatch.
+	 *
+	 * @param pattern the regular expression searched in the request path
+	 * @param path the file; $1..$9 take the expression's groups
+	 */
+	public record StaticMountMatch(String pattern, String path) {
 	}
 
 	private static void checkCallableObject(String property, String callableObject) {

@@ -80,7 +80,7 @@ class WsgiAutoConfigurationTests {
 			assertThat(failure.getOrigin()).endsWith("apache/unsupported.conf:2");
 			FailureAnalysis analysis = new WsgiConfigFailureAnalyzer().analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("apache/unsupported.conf:2")
-				.contains("Alias is not supported yet");
+				.contains("AddHandler is not supported yet");
 		});
 	}
 

@@ -9,6 +9,7 @@ import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.LocationSettings;
 import dev.wsgiboot.core.config.ScriptAlias;
+import dev.wsgiboot.core.config.StaticAlias;
 import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
 
 /**
@@ -35,13 +36,14 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * @param useCanonicalName {@code UseCanonicalName}, or {@code null}
  * @param daemonProcesses {@code WSGIDaemonProcess} groups by name
  * @param processGroup server-level {@code WSGIProcessGroup}, or {@code null}
+ * @param staticAliases {@code Alias} / {@code AliasMatch} in file order
  */
 public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, String documentRoot,
 		String applicationGroup, String callableObject, Boolean scriptReloading, Boolean passAuthorization,
 		List<String> pythonPath, Integer serverLimit, List<DirectorySettings> directories,
 		EncodedSlashes encodedSlashes, Map<String, String> env, List<LocationSettings> locations,
 		Integer serverPort, Boolean useCanonicalName, Map<String, DaemonProcessGroup> daemonProcesses,
-		String processGroup) {
+		String processGroup, List<StaticAlias> staticAliases) {
 
 	public ApacheConfig {
 		scriptAliases = List.copyOf(scriptAliases);
@@ -49,6 +51,7 @@ public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, S
 		env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
 		locations = List.copyOf(locations);
 		daemonProcesses = Map.copyOf(daemonProcesses);
+		staticAliases = List.copyOf(staticAliases);
 		pythonPath = List.copyOf(pythonPath);
 	}
 

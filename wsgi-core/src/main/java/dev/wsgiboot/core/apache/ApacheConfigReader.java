@@ -20,6 +20,7 @@ import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.LocationSettings;
 import dev.wsgiboot.core.config.ScriptAlias;
+import dev.wsgiboot.core.config.StaticAlias;
 import dev.wsgiboot.core.config.WsgiConfigException;
 import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
 
@@ -102,6 +103,8 @@ public final class ApacheConfigReader {
 
 	private String processGroup;
 
+	private final List<StaticAlias> staticAliases = new ArrayList<>();
+
 	/** Invalid configuration (bad syntax of a directive, bad regex...): reported first. */
 	private final List<WsgiConfigException> invalid = new ArrayList<>();
 
@@ -149,7 +152,7 @@ public final class ApacheConfigReader {
 		return new ApacheConfig(reader.aliases, reader.serverName, reader.documentRoot, reader.applicationGroup,
 				reader.callableObject, reader.scriptReloading, reader.passAuthorization, reader.pythonPath,
 				reader.serverLimit, reader.directories, reader.encodedSlashes, reader.env, reader.locations,
-				reader.serverPort, reader.useCanonicalName, reader.daemons, reader.processGroup);
+				reader.serverPort, reader.useCanonicalName, reader.daemons, reader.processGroup, reader.staticAliases);
 	}
 
 	/** Reads a configuration file (and what it includes). */
@@ -235,6 +238,14 @@ public final class ApacheConfigReader {
 			case "setenv" -> setEnv(d, this.env);
 			case "wsgidaemonprocess" -> daemonProcessGroup(d);
 			case "wsgiprocessgroup" -> this.processGroup = single(d);
+			case "alias" -> {
+				requireArgs(d, 2);
+				this.staticAliases.add(StaticAlias.prefix(d.args().get(0), d.args().get(1), d.location()));
+			}
+			case "aliasmatch" -> {
+				requireArgs(d, 2);
+				this.staticAliases.add(StaticAlias.match(d.args().get(0), d.args().get(1), d.location()));
+			}
 			case "location" -> location(d);
 			default -> {
 				String why = MEANINGLESS.get(name);

@@ -39,12 +39,14 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * @param daemonProcesses {@code WSGIDaemonProcess} groups by name
  * @param processGroup {@code WSGIProcessGroup} default ({@code %{GLOBAL}}:
  * the embedded group)
+ * @param staticAliases {@code Alias} / {@code AliasMatch}: URLs served as
+ * static files, before any WSGIScriptAlias
  */
 public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, String applicationGroup,
 		String callableObject, boolean scriptReloading, boolean passAuthorization, List<String> pythonPath,
 		InterpreterPoolSettings embedded, List<DirectorySettings> directories, EncodedSlashes encodedSlashes,
 		Map<String, String> env, List<LocationSettings> locations, boolean canonicalName, Integer serverPort,
-		Map<String, DaemonProcessGroup> daemonProcesses, String processGroup) {
+		Map<String, DaemonProcessGroup> daemonProcesses, String processGroup, List<StaticAlias> staticAliases) {
 
 	public static final String GLOBAL = "%{GLOBAL}";
 
@@ -65,6 +67,7 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 		locations = List.copyOf(locations);
 		daemonProcesses = Map.copyOf(daemonProcesses);
 		Objects.requireNonNull(processGroup, "processGroup");
+		staticAliases = List.copyOf(staticAliases);
 	}
 
 }

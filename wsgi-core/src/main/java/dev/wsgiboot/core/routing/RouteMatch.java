@@ -1,5 +1,7 @@
 package dev.wsgiboot.core.routing;
 
+import java.nio.file.Path;
+
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
 
@@ -15,26 +17,36 @@ import dev.wsgiboot.core.config.ScriptSource;
  * @param status 0 to run the script, else the HTTP status to answer
  * @param redirectPath for a 301: the path to redirect to
  * @param requestPath the decoded request path that was mapped
+ * @param staticFile a file to send as it is ({@code Alias}); then {@code alias}
+ * and {@code script} are {@code null}
  */
 public record RouteMatch(ScriptAlias alias, ScriptSource script, String scriptName, String pathInfo, int status,
-		String redirectPath, String requestPath) {
+		String redirectPath, String requestPath, Path staticFile) {
 
 	public RouteMatch(ScriptAlias alias, String scriptName, String pathInfo) {
-		this(alias, alias.script(), scriptName, pathInfo, 0, null, scriptName + pathInfo);
+		this(alias, alias.script(), scriptName, pathInfo, 0, null, scriptName + pathInfo, null);
 	}
 
 	static RouteMatch script(ScriptAlias alias, ScriptSource script, String scriptName, String pathInfo) {
-		return new RouteMatch(alias, script, scriptName, pathInfo, 0, null, scriptName + pathInfo);
+		return new RouteMatch(alias, script, scriptName, pathInfo, 0, null, scriptName + pathInfo, null);
 	}
 
 	static RouteMatch status(ScriptAlias alias, int status, String redirectPath) {
-		return new RouteMatch(alias, null, "", "", status, redirectPath, "");
+		return new RouteMatch(alias, null, "", "", status, redirectPath, "", null);
+	}
+
+	static RouteMatch file(Path file) {
+		return new RouteMatch(null, null, "", "", 0, null, "", file);
 	}
 
 	RouteMatch withRequestPath(String path) {
 		return path.equals(this.requestPath) ? this
 				: new RouteMatch(this.alias, this.script, this.scriptName, this.pathInfo, this.status,
-						this.redirectPath, path);
+						this.redirectPath, path, this.staticFile);
+	}
+
+	public boolean servesFile() {
+		return this.staticFile != null;
 	}
 
 	public boolean runsScript() {

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
+import dev.wsgiboot.core.config.StaticAlias;
 
 /**
  * Maps a decoded request path to a WSGI script the way {@code WSGIScriptAlias}
@@ -18,8 +19,15 @@ public final class Router {
 
 	private final ScriptAlias[] aliases;
 
+	private final StaticAlias[] staticAliases;
+
 	public Router(List<ScriptAlias> aliases) {
+		this(aliases, List.of());
+	}
+
+	public Router(List<ScriptAlias> aliases, List<StaticAlias> staticAliases) {
 		this.aliases = aliases.toArray(ScriptAlias[]::new);
+		this.staticAliases = staticAliases.toArray(StaticAlias[]::new);
 	}
 
 	/**
@@ -27,6 +35,12 @@ public final class Router {
 	 * no mount matches.
 	 */
 	public RouteMatch resolve(String path) {
+		for (StaticAlias alias : this.staticAliases) {
+			RouteMatch match = matchStatic(alias, path);
+			if (match != null) {
+				return match.withRequestPath(path);
+			}
+		}
 		for (ScriptAlias alias : this.aliases) {
 			RouteMatch match = match(alias, path);
 			if (match != null) {
@@ -131,26 +145,70 @@ public final class Router {
 		if (!matcher.find()) {
 			return null;
 		}
-		String location = alias.script().name();
-		StringBuilder filename = new StringBuilder(location.length() + 16);
-		for (int i = 0; i < location.length(); i++) {
-			char c = location.charAt(i);
-			if (c == '$' && i + 1 < location.length() && Character.isDigit(location.charAt(i + 1))) {
-				int group = location.charAt(++i) - '0';
-				if (group <= matcher.groupCount() && matcher.group(group) != null) {
-					filename.append(matcher.group(group));
-				}
-			}
-			else {
-				filename.append(c);
-			}
-		}
-		Path script = Path.of(filename.toString());
+		String filename = substitute(alias.script().name(), matcher);
+		Path script = Path.of(filename);
 		if (!Files.isRegularFile(script)) {
 			return RouteMatch.status(alias, Files.isDirectory(script) ? 403 : 404, null);
 		}
 		return RouteMatch.script(alias, new ScriptSource.FileScript(script), path.substring(0, matcher.end()),
 				collapseSlashes(path.substring(matcher.end())));
+	}
+
+	/**
+	 * {@code Alias}: the URL remainder is appended to the target; {@code AliasMatch}:
+	 * the target with {@code $N} filled in. A regular file is sent as it is; a
+	 * directory gets a 301 to add its slash, then its index.html or a 403; anything
+	 * else (including a path below a file) is a 404.
+	 */
+	static RouteMatch matchStatic(StaticAlias alias, String path) {
+		String filename;
+		if (alias.pattern() != null) {
+			Matcher matcher = alias.pattern().matcher(path);
+			if (!matcher.find()) {
+				return null;
+			}
+			filename = substitute(alias.target(), matcher);
+		}
+		else {
+			String url = alias.url();
+			if (!path.startsWith(url)) {
+				return null;
+			}
+			int end = url.length();
+			if (url.charAt(end - 1) != '/' && path.length() > end && path.charAt(end) != '/') {
+				return null;
+			}
+			filename = alias.target() + path.substring(end);
+		}
+		Path file = Path.of(filename);
+		if (Files.isRegularFile(file)) {
+			return RouteMatch.file(file);
+		}
+		if (Files.isDirectory(file)) {
+			if (!path.endsWith("/")) {
+				return RouteMatch.status(null, 301, path + "/");
+			}
+			Path index = file.resolve("index.html");
+			return Files.isRegularFile(index) ? RouteMatch.file(index) : RouteMatch.status(null, 403, null);
+		}
+		return RouteMatch.status(null, 404, null);
+	}
+
+	private static String substitute(String template, Matcher matcher) {
+		StringBuilder result = new StringBuilder(template.length() + 16);
+		for (int i = 0; i < template.length(); i++) {
+			char c = template.charAt(i);
+			if (c == '$' && i + 1 < template.length() && Character.isDigit(template.charAt(i + 1))) {
+				int group = template.charAt(++i) - '0';
+				if (group <= matcher.groupCount() && matcher.group(group) != null) {
+					result.append(matcher.group(group));
+				}
+			}
+			else {
+				result.append(c);
+			}
+		}
+		return result.toString();
 	}
 
 	private static boolean onlySlashesFrom(String s, int from) {

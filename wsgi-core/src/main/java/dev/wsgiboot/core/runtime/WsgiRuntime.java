@@ -46,6 +46,8 @@ public final class WsgiRuntime implements AutoCloseable {
 
 	private final InterpreterPool embedded;
 
+	private final MimeTypes mimeTypes = MimeTypes.system();
+
 	/** WSGIDaemonProcess groups by name. */
 	private final Map<String, InterpreterPool> daemons = new LinkedHashMap<>();
 
@@ -58,7 +60,7 @@ public final class WsgiRuntime implements AutoCloseable {
 	public WsgiRuntime(WsgiConfig config, PythonEngine engine, String pycacheDirectory) {
 		validate(config);
 		this.config = config;
-		this.router = new Router(config.scriptAliases());
+		this.router = new Router(config.scriptAliases(), config.staticAliases());
 		var settings = config.embedded();
 		boolean multiprocess = settings.processes() > 1;
 		this.embedded = new InterpreterPool(EMBEDDED_PROCESS_GROUP, settings, engine,
@@ -111,9 +113,13 @@ public final class WsgiRuntime implements AutoCloseable {
 		}
 	}
 
-	/** Runs the request through the script it was routed to. */
+	/** Runs the request through the script it was routed to (or sends the file it was aliased to). */
 	public void service(HttpServletRequest request, HttpServletResponse response, RouteMatch match)
 			throws IOException {
+		if (match.servesFile()) {
+			sendFile(request, response, match.staticFile());
+			return;
+		}
 		ScriptAlias alias = match.alias();
 		if (!match.runsScript()) {
 			answerWithoutScript(request, response, match);
@@ -245,6 +251,29 @@ public final class WsgiRuntime implements AutoCloseable {
 		List<AccessControl> rules = this.accessRules.computeIfAbsent(file.path(),
 				(path) -> DirectorySettings.accessFor(this.config.directories(), path));
 		return rules.isEmpty() || AccessControl.allows(rules, remoteAddress);
+	}
+
+	/** A static file of an {@code Alias}: its content type from the system's table, its length and date. */
+	private void sendFile(HttpServletRequest request, HttpServletResponse response, Path file) throws IOException {
+		if (!accessAllowed(new ScriptSource.FileScript(file), request.getRemoteAddr())) {
+			logger.info("{} {}: client {} denied by server configuration", request.getMethod(),
+					request.getRequestURI(), request.getRemoteAddr());
+			sendError(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden");
+			return;
+		}
+		String name = file.getFileName().toString();
+		String type = this.mimeTypes.forFileName(name);
+		if (type == null) {
+			type = request.getServletContext().getMimeType(name);
+		}
+		if (type != null) {
+			response.setContentType(type);
+		}
+		response.setContentLengthLong(Files.size(file));
+		response.setDateHeader("Last-Modified", Files.getLastModifiedTime(file).toMillis());
+		if (!"HEAD".equals(request.getMethod())) {
+			Files.copy(file, response.getOutputStream());
+		}
 	}
 
 	/** Apache's answers for a mount that names no script: 301 to add a slash, 403 for a directory, 404. */

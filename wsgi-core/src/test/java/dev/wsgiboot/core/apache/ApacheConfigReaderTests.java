@@ -12,6 +12,7 @@ import dev.wsgiboot.core.config.AccessControl;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.ScriptAlias;
+import dev.wsgiboot.core.config.StaticAlias;
 import dev.wsgiboot.core.config.WsgiConfigException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,6 +106,14 @@ class ApacheConfigReaderTests {
 	}
 
 	@Test
+	void aliasesAreRead() {
+		ApacheConfig config = read("Alias /media/ /srv/media/\nAliasMatch /([^/]*\\.css) /srv/styles/$1\n");
+		assertThat(config.staticAliases()).extracting(StaticAlias::url).containsExactly("/media/", "/([^/]*\\.css)");
+		assertThat(config.staticAliases().get(1).pattern()).isNotNull();
+		assertThat(failure("AliasMatch ([a-z /x\n").getReason()).startsWith("bad regular expression");
+	}
+
+	@Test
 	void unsetDirectivesAreNull() {
 		ApacheConfig config = read("ServerName oracle.test\n");
 		assertThat(config.applicationGroup()).isNull();
@@ -141,15 +150,15 @@ class ApacheConfigReaderTests {
 
 	@Test
 	void unsupportedDirectiveFailsWithFileAndLine() {
-		WsgiConfigException failure = failure("ServerName x\nAlias /media/ /srv/media/\n");
+		WsgiConfigException failure = failure("ServerName x\nAddHandler cgi-script .cgi\n");
 		assertThat(failure.getOrigin()).isEqualTo("test.conf:2");
-		assertThat(failure.getReason()).isEqualTo("Alias is not supported yet");
+		assertThat(failure.getReason()).isEqualTo("AddHandler is not supported yet");
 		assertThat(failure.getAction()).isNotBlank();
 	}
 
 	@Test
 	void everyUnsupportedDirectiveIsListed() {
-		WsgiConfigException failure = failure("Alias /a /b\nRewriteEngine On\n<VirtualHost *:80>\n</VirtualHost>\n");
+		WsgiConfigException failure = failure("AddHandler cgi-script .cgi\nRewriteEngine On\n<VirtualHost *:80>\n</VirtualHost>\n");
 		assertThat(failure.getOrigin()).isEqualTo("test.conf:1");
 		assertThat(failure.getSuppressed()).hasSize(2);
 		assertThat(((WsgiConfigException) failure.getSuppressed()[1]).getReason())
@@ -197,7 +206,7 @@ class ApacheConfigReaderTests {
 	@Test
 	void invalidDirectivesAreReportedBeforeUnsupportedOnes() {
 		WsgiConfigException failure = failure("""
-				Alias /a /b
+				AddHandler cgi-script .cgi
 				WSGIDaemonProcess site processes=2 bogus-option=1
 				""");
 		assertThat(failure.getOrigin()).isEqualTo("test.conf:2");

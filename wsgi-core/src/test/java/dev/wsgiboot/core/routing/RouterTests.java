@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
+import dev.wsgiboot.core.config.StaticAlias;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -249,6 +250,59 @@ class RouterTests {
 			assertThat(resolve("/wsgi/a.wsgi").status()).isEqualTo(404);
 			assertThat(resolve("/wsgi/")).isNull();
 			assertThat(resolve("/wsgi")).isNull();
+		}
+
+	}
+
+
+	@Nested
+	class StaticAliases {
+
+		@TempDir
+		Path root;
+
+		Router router;
+
+		@BeforeEach
+		void tree() throws IOException {
+			Files.writeString(this.root.resolve("robots.txt"), "robots");
+			Files.createDirectories(this.root.resolve("styles"));
+			Files.writeString(this.root.resolve("styles/x.css"), "css");
+			Files.createDirectories(this.root.resolve("media"));
+			Files.writeString(this.root.resolve("media/pic.txt"), "pic");
+			ScriptAlias app = new ScriptAlias("/", ScriptSource.of("/srv/app.wsgi", getClass().getClassLoader()), null,
+					null, false, "test");
+			this.router = new Router(List.of(app),
+					List.of(StaticAlias.prefix("/robots.txt", this.root + "/robots.txt", "a"),
+							StaticAlias.match("/([^/]*\\.css)", this.root + "/styles/$1", "b"),
+							StaticAlias.prefix("/media/", this.root + "/media/", "c")));
+		}
+
+		@Test
+		void aliasWinsOverAnEarlierScriptMount() {
+			assertThat(this.router.resolve("/robots.txt").staticFile()).isEqualTo(this.root.resolve("robots.txt"));
+			assertThat(this.router.resolve("/media/pic.txt").staticFile())
+				.isEqualTo(this.root.resolve("media/pic.txt"));
+		}
+
+		@Test
+		void aliasMatchIsUnanchored() {
+			assertThat(this.router.resolve("/deep/dir/x.css").staticFile())
+				.isEqualTo(this.root.resolve("styles/x.css"));
+			assertThat(this.router.resolve("/nope.css").status()).isEqualTo(404);
+		}
+
+		@Test
+		void directoryWithoutIndexIsForbiddenAndPathBelowAFileIsNotFound() {
+			assertThat(this.router.resolve("/media/").status()).isEqualTo(403);
+			assertThat(this.router.resolve("/robots.txt/extra").status()).isEqualTo(404);
+		}
+
+		@Test
+		void aliasWithSlashNeedsTheSlash() {
+			RouteMatch app = this.router.resolve("/media");
+			assertThat(app.servesFile()).isFalse();
+			assertThat(app.pathInfo()).isEqualTo("/media");
 		}
 
 	}
