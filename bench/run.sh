@@ -17,7 +17,7 @@ PORT=${PORT:-18090}
 CONNECTIONS=("${@:-16 64}")
 [ $# -eq 0 ] && CONNECTIONS=(16 64)
 
-./mvnw -q -B -DskipTests package
+./mvnw -q -B -DskipTests clean package
 jar=$(ls sample-app/target/sample-app-*.jar | grep -v original | head -1)
 "$JAVA_HOME/bin/java" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI \
   --upgrade-module-path=sample-app/target/graal-jit \
