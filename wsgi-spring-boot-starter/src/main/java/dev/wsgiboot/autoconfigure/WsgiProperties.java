@@ -485,13 +485,24 @@ public final class WsgiProperties {
 		 */
 		private final boolean preload;
 
+		/**
+		 * The process-group option: a daemon process group (or %{GLOBAL}) for this
+		 * mount; defaults to the location's or wsgi.process-group.
+		 */
+		private final String processGroup;
+
 		public Mount(String url, String path, String applicationGroup, String callableObject,
-				@DefaultValue("false") boolean preload) {
+				@DefaultValue("false") boolean preload, String processGroup) {
 			this.url = url;
 			this.path = path;
 			this.applicationGroup = applicationGroup;
 			this.callableObject = callableObject;
 			this.preload = preload;
+			this.processGroup = processGroup;
+		}
+
+		public String getProcessGroup() {
+			return this.processGroup;
 		}
 
 		public String getUrl() {
@@ -525,7 +536,7 @@ public final class WsgiProperties {
 			}
 			checkCallableObject(property, this.callableObject);
 			return ScriptAlias.of(this.url, this.path, this.applicationGroup, this.callableObject, this.preload,
-					property, classLoader);
+					property, classLoader).withProcessGroup(this.processGroup);
 		}
 
 	}

@@ -22,8 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for an unknown group.
  */
 @SpringBootTest(classes = WsgiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.application.name=process-groups", "wsgi.script-aliases[0].url=/",
+		properties = { "spring.application.name=process-groups", "wsgi.script-aliases[0].url=/opt",
 				"wsgi.script-aliases[0].path=classpath:wsgi/envprobe.wsgi",
+				"wsgi.script-aliases[0].process-group=pg-two", "wsgi.script-aliases[1].url=/",
+				"wsgi.script-aliases[1].path=classpath:wsgi/envprobe.wsgi",
 				"wsgi.daemon-processes.pg-max.threads=1", "wsgi.daemon-processes.pg-max.maximum-requests=3",
 				"wsgi.daemon-processes.pg-two.processes=2", "wsgi.daemon-processes.pg-two.threads=2",
 				"wsgi.locations[0].path=/max", "wsgi.locations[0].process-group=pg-max",
@@ -48,6 +50,11 @@ class WsgiProcessGroupTests {
 			.containsEntry("wsgi.multithread", Map.of("type", "bool", "value", false));
 		Map<String, Object> embedded = environ(document("GET", "/x"));
 		assertThat(embedded).containsEntry("mod_wsgi.process_group", "");
+	}
+
+	@Test
+	void mountOptionChoosesTheProcessGroup() throws IOException {
+		assertThat(environ(document("GET", "/opt/x"))).containsEntry("mod_wsgi.process_group", "pg-two");
 	}
 
 	@Test

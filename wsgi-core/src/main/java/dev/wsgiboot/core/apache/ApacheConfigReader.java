@@ -267,7 +267,8 @@ public final class ApacheConfigReader {
 		String url = d.args().get(0);
 		String target = d.args().get(1);
 		String[] options = scriptAliasOptions(d);
-		this.aliases.add(ScriptAlias.of(url, target, options[0], options[1], false, d.location(), this.classLoader));
+		this.aliases.add(ScriptAlias.of(url, target, options[0], options[1], false, d.location(), this.classLoader)
+			.withProcessGroup(options[2]));
 	}
 
 	private void scriptAliasMatch(ApacheDirective d) {
@@ -277,13 +278,14 @@ public final class ApacheConfigReader {
 		}
 		String[] options = scriptAliasOptions(d);
 		this.aliases.add(ScriptAlias.match(d.args().get(0), d.args().get(1), options[0], options[1], d.location(),
-				this.classLoader));
+				this.classLoader).withProcessGroup(options[2]));
 	}
 
-	/** The application-group and callable-object options of a WSGIScriptAlias[Match]. */
+	/** The application-group, callable-object and process-group options of a WSGIScriptAlias[Match]. */
 	private String[] scriptAliasOptions(ApacheDirective d) {
 		String group = null;
 		String callable = null;
+		String processGroup = null;
 		for (String option : d.args().subList(2, d.args().size())) {
 			int eq = option.indexOf('=');
 			String key = (eq > 0) ? option.substring(0, eq).toLowerCase(Locale.ROOT) : option;
@@ -291,13 +293,7 @@ public final class ApacheConfigReader {
 			switch (key) {
 				case "application-group" -> group = value;
 				case "callable-object" -> callable = identifier(d, value);
-				case "process-group" -> {
-					if (!value.equals("%{GLOBAL}")) {
-						this.unsupported.add(error(d,
-								"process-group=" + value + ": daemon process groups are not supported yet",
-								"Remove the option to serve the mount from the embedded interpreters."));
-					}
-				}
+				case "process-group" -> processGroup = value;
 				case "pass-authorization" -> this.unsupported.add(error(d,
 						"the pass-authorization option of WSGIScriptAlias is not supported yet",
 						"Use WSGIPassAuthorization at server level."));
@@ -305,7 +301,7 @@ public final class ApacheConfigReader {
 						"Known options: application-group, callable-object, process-group, pass-authorization.");
 			}
 		}
-		return new String[] { group, callable };
+		return new String[] { group, callable, processGroup };
 	}
 
 	/**

@@ -27,13 +27,21 @@ import java.util.regex.PatternSyntaxException;
  * @param pattern for {@code WSGIScriptAliasMatch}: the regular expression
  * searched in the request path ({@code url} is then its source), whose groups
  * fill {@code $1}..{@code $9} in the script location; {@code null} otherwise
+ * @param processGroup the {@code process-group} option, or {@code null} to use
+ * the location's or the server's {@code WSGIProcessGroup}
  */
 public record ScriptAlias(String url, ScriptSource script, String applicationGroup, String callableObject,
-		boolean preload, String origin, String walkTarget, Pattern pattern) {
+		boolean preload, String origin, String walkTarget, Pattern pattern, String processGroup) {
 
 	public ScriptAlias(String url, ScriptSource script, String applicationGroup, String callableObject,
 			boolean preload, String origin) {
-		this(url, script, applicationGroup, callableObject, preload, origin, null, null);
+		this(url, script, applicationGroup, callableObject, preload, origin, null, null, null);
+	}
+
+	/** This mount with the {@code process-group} option. */
+	public ScriptAlias withProcessGroup(String group) {
+		return new ScriptAlias(this.url, this.script, this.applicationGroup, this.callableObject, this.preload,
+				this.origin, this.walkTarget, this.pattern, group);
 	}
 
 	/**
@@ -52,7 +60,7 @@ public record ScriptAlias(String url, ScriptSource script, String applicationGro
 					"Fix the regular expression.");
 		}
 		return new ScriptAlias(regex, ScriptSource.of(location, classLoader), applicationGroup, callableObject, false,
-				origin, null, pattern);
+				origin, null, pattern, null);
 	}
 
 	/**
@@ -67,7 +75,7 @@ public record ScriptAlias(String url, ScriptSource script, String applicationGro
 				&& (location.endsWith("/") || Files.isDirectory(file.path()))) {
 			walkTarget = file.path() + (location.endsWith("/") ? "/" : "");
 		}
-		return new ScriptAlias(url, script, applicationGroup, callableObject, preload, origin, walkTarget, null);
+		return new ScriptAlias(url, script, applicationGroup, callableObject, preload, origin, walkTarget, null, null);
 	}
 
 	public ScriptAlias {

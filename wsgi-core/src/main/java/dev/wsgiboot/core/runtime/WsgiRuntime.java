@@ -104,7 +104,9 @@ public final class WsgiRuntime implements AutoCloseable {
 					new RequestHost(this.config.serverName(), port), alias.url().equals("/") ? "" : alias.url(),
 					System::getenv);
 			long start = System.nanoTime();
-			String processGroupName = expandProcessGroup(this.config.processGroup(), this.config.env());
+			String processGroupName = expandProcessGroup(
+					(alias.processGroup() != null) ? alias.processGroup() : this.config.processGroup(),
+					this.config.env());
 			InterpreterPool pool = this.daemons.getOrDefault(processGroupName, this.embedded);
 			Interpreter interpreter = pool.interpreter(pool.firstSlot(), group);
 			interpreter.ensureLoaded(alias.script(), false);
@@ -159,6 +161,9 @@ public final class WsgiRuntime implements AutoCloseable {
 					}
 				}
 			}
+		}
+		if (alias.processGroup() != null) {
+			processGroup = alias.processGroup();
 		}
 		String processGroupName = expandProcessGroup(processGroup, env);
 		InterpreterPool pool = processGroupName.isEmpty() ? this.embedded : this.daemons.get(processGroupName);

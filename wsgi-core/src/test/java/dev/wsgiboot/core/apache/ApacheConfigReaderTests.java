@@ -251,6 +251,8 @@ class ApacheConfigReaderTests {
 		assertThat(config.processGroup()).isEqualTo("site");
 		assertThat(config.locations().get(0).processGroup()).isEqualTo("plain");
 		assertThat(config.locations().get(0).mapHeadToGet()).isTrue();
+		ScriptAlias alias = read("WSGIScriptAlias /a " + this.dir + "/ process-group=site\n").scriptAliases().get(0);
+		assertThat(alias.processGroup()).isEqualTo("site");
 	}
 
 	@Test
