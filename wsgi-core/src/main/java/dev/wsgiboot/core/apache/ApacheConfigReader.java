@@ -9,13 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.wsgiboot.core.config.AccessControl;
+import dev.wsgiboot.core.config.ConfigPatterns;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.LocationSettings;
@@ -561,13 +560,7 @@ public final class ApacheConfigReader {
 	}
 
 	private static void regex(ApacheDirective d, String pattern) {
-		try {
-			Pattern.compile(pattern);
-		}
-		catch (PatternSyntaxException ex) {
-			throw error(d, "bad regular expression '" + pattern + "': " + ex.getDescription(),
-					"Fix the regular expression.");
-		}
+		ConfigPatterns.compile(pattern, d.location());
 	}
 
 	private static void flags(ApacheDirective d, String flags, Set<String> known) {

@@ -3,7 +3,6 @@ package dev.wsgiboot.core.config;
 import java.nio.file.Files;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code WSGIScriptAlias url-path file-path [options]}: mounts one WSGI script
@@ -51,14 +50,7 @@ public record ScriptAlias(String url, ScriptSource script, String applicationGro
 	 */
 	public static ScriptAlias match(String regex, String location, String applicationGroup, String callableObject,
 			String origin, ClassLoader classLoader) {
-		Pattern pattern;
-		try {
-			pattern = Pattern.compile(regex);
-		}
-		catch (PatternSyntaxException ex) {
-			throw new WsgiConfigException(origin, "bad regular expression '" + regex + "': " + ex.getDescription(),
-					"Fix the regular expression.");
-		}
+		Pattern pattern = ConfigPatterns.compile(regex, origin);
 		return new ScriptAlias(regex, ScriptSource.of(location, classLoader), applicationGroup, callableObject, false,
 				origin, null, pattern, null);
 	}

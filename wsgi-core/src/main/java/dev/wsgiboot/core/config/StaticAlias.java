@@ -2,7 +2,6 @@ package dev.wsgiboot.core.config;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code Alias url-path target} or {@code AliasMatch regex target}: URLs served
@@ -34,13 +33,7 @@ public record StaticAlias(String url, Pattern pattern, String target, String ori
 	}
 
 	public static StaticAlias match(String regex, String target, String origin) {
-		try {
-			return new StaticAlias(regex, Pattern.compile(regex), target, origin);
-		}
-		catch (PatternSyntaxException ex) {
-			throw new WsgiConfigException(origin, "bad regular expression '" + regex + "': " + ex.getDescription(),
-					"Fix the regular expression.");
-		}
+		return new StaticAlias(regex, ConfigPatterns.compile(regex, origin), target, origin);
 	}
 
 }

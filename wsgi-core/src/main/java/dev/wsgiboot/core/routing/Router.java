@@ -68,12 +68,8 @@ public final class Router {
 		if (url.equals("/")) {
 			return new RouteMatch(alias, "", path);
 		}
-		if (!path.startsWith(url)) {
-			return null;
-		}
-		int end = url.length();
-		boolean urlEndsWithSlash = url.charAt(end - 1) == '/';
-		if (!urlEndsWithSlash && path.length() > end && path.charAt(end) != '/') {
+		int end = prefixEnd(url, path);
+		if (end < 0) {
 			return null;
 		}
 		String remainder = path.substring(end);
@@ -96,19 +92,9 @@ public final class Router {
 	 * slash), a missing file a 404.
 	 */
 	static RouteMatch walk(ScriptAlias alias, String path) {
-		String url = alias.url();
-		int end;
-		if (url.equals("/")) {
-			end = 1;
-		}
-		else {
-			if (!path.startsWith(url)) {
-				return null;
-			}
-			end = url.length();
-			if (url.charAt(end - 1) != '/' && path.length() > end && path.charAt(end) != '/') {
-				return null;
-			}
+		int end = prefixEnd(alias.url(), path);
+		if (end < 0) {
+			return null;
 		}
 		String filename = alias.walkTarget() + path.substring(end);
 		int position = 0;
@@ -170,12 +156,8 @@ public final class Router {
 			filename = substitute(alias.target(), matcher);
 		}
 		else {
-			String url = alias.url();
-			if (!path.startsWith(url)) {
-				return null;
-			}
-			int end = url.length();
-			if (url.charAt(end - 1) != '/' && path.length() > end && path.charAt(end) != '/') {
+			int end = prefixEnd(alias.url(), path);
+			if (end < 0) {
 				return null;
 			}
 			filename = alias.target() + path.substring(end);
@@ -192,6 +174,22 @@ public final class Router {
 			return Files.isRegularFile(index) ? RouteMatch.file(index) : RouteMatch.status(null, 403, null);
 		}
 		return RouteMatch.status(null, 404, null);
+	}
+
+	/**
+	 * mod_alias's prefix match: where the URL prefix ends in {@code path}, or -1.
+	 * The prefix must end on a path segment boundary unless it ends with '/'
+	 * itself (so {@code /app} does not match {@code /appx}).
+	 */
+	static int prefixEnd(String url, String path) {
+		if (!path.startsWith(url)) {
+			return -1;
+		}
+		int end = url.length();
+		if (url.charAt(end - 1) != '/' && path.length() > end && path.charAt(end) != '/') {
+			return -1;
+		}
+		return end;
 	}
 
 	private static String substitute(String template, Matcher matcher) {

@@ -220,10 +220,6 @@ final class InterpreterPool implements AutoCloseable {
 		return this.slots[0];
 	}
 
-	int startedSlots() {
-		return this.started.get();
-	}
-
 	@Override
 	public void close() {
 		this.closed = true;
@@ -309,10 +305,6 @@ final class InterpreterPool implements AutoCloseable {
 			old.values().forEach(Interpreter::close);
 			logger.info("Process group '{}': interpreter slot {} recycled after maximum-requests", processGroup,
 					this.index + 1);
-		}
-
-		Iterable<Interpreter> interpreters() {
-			return this.interpreters.values();
 		}
 
 		void close() {

@@ -29,9 +29,12 @@ public final class PythonEngine {
 
 	private final Source gatewaySource;
 
+	private final String graalPyVersion;
+
 	private PythonEngine(Engine engine) {
 		this.engine = engine;
 		this.gatewaySource = loadGatewaySource();
+		this.graalPyVersion = readGraalPyVersion(engine);
 	}
 
 	/** The JVM-wide engine, created on first call. */
@@ -69,6 +72,10 @@ public final class PythonEngine {
 
 	/** The GraalPy (polyglot) version, e.g. {@code 25.0.3}, read from the polyglot jar's manifest. */
 	public String graalPyVersion() {
+		return this.graalPyVersion;
+	}
+
+	private static String readGraalPyVersion(Engine engine) {
 		try {
 			URL engineClass = Engine.class.getResource("Engine.class");
 			if (engineClass != null) {
@@ -91,7 +98,7 @@ public final class PythonEngine {
 		catch (IOException | RuntimeException ex) {
 			// fall back to the engine's own notion of its version
 		}
-		return this.engine.getVersion();
+		return engine.getVersion();
 	}
 
 	/** The Python language version GraalPy implements, e.g. {@code 3.12.8}. */

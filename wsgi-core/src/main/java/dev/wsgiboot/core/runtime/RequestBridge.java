@@ -173,10 +173,6 @@ public final class RequestBridge {
 		return this.completed;
 	}
 
-	boolean isClientGone() {
-		return this.clientGone;
-	}
-
 	private OutputStream output() throws IOException {
 		if (this.output == null) {
 			this.output = this.response.getOutputStream();
