@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
@@ -17,9 +19,14 @@ import org.springframework.core.Ordered;
 import dev.wsgiboot.core.apache.ApacheConfig;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
+import dev.wsgiboot.core.config.ImportScript;
+import dev.wsgiboot.core.config.InterpreterEnvironment;
+import dev.wsgiboot.core.config.InterpreterLifecycle;
 import dev.wsgiboot.core.config.InterpreterPoolSettings;
 import dev.wsgiboot.core.config.LocationSettings;
+import dev.wsgiboot.core.config.PythonHome;
 import dev.wsgiboot.core.config.ScriptAlias;
+import dev.wsgiboot.core.config.ScriptSource;
 import dev.wsgiboot.core.config.StaticAlias;
 import dev.wsgiboot.core.config.WsgiConfig;
 import dev.wsgiboot.core.config.WsgiConfigException;
@@ -31,6 +38,8 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  */
 @ConfigurationProperties("wsgi")
 public final class WsgiProperties {
+
+	private static final Logger logger = LoggerFactory.getLogger(WsgiProperties.class);
 
 	/** Order of the WSGI handler mapping: after Java controllers, before static resources by default. */
 	public static final int DEFAULT_HANDLER_MAPPING_ORDER = Ordered.LOWEST_PRECEDENCE - 2;
@@ -112,6 +121,20 @@ public final class WsgiProperties {
 	private final Map<String, DaemonProcess> daemonProcesses;
 
 	/**
+	 * WSGIDaemonProcess options that need a separate operating-system process
+	 * (user, group, home, chroot, memory-limit...) fail startup unless this is
+	 * true; then they are ignored with a warning and the group runs inside the JVM,
+	 * as the JVM's user.
+	 */
+	private final boolean ignoreOsProcessOptions;
+
+	/**
+	 * WSGIImportScript: scripts loaded at startup into a process and application
+	 * group, so that the first request does not pay for their imports.
+	 */
+	private final List<ImportScriptProperties> importScripts;
+
+	/**
 	 * WSGIProcessGroup default: %{GLOBAL} (the embedded interpreters), the name
 	 * of a daemon process group, or %{ENV:NAME}.
 	 */
@@ -156,6 +179,13 @@ public final class WsgiProperties {
 	private final List<String> pythonPath;
 
 	/**
+	 * WSGIPythonHome: a Python virtual environment (or installation) whose
+	 * lib/python3.X/site-packages (or dist-packages) directories are added to
+	 * sys.path of every interpreter. GraalPy's own standard library is always used.
+	 */
+	private final String pythonHome;
+
+	/**
 	 * Directory where compiled Python bytecode is cached (GraalPy's
 	 * PyCachePrefix), so that restarts import faster. Defaults to
 	 * ~/.cache/wsgi-spring-boot/pycache; empty to write __pycache__ directories
@@ -178,10 +208,11 @@ public final class WsgiProperties {
 			List<Location> locations, List<Directory> directories,
 			List<String> apacheConfig, List<StaticMount> aliases, List<StaticMountMatch> aliasMatches,
 			Boolean useCanonicalName, Map<String, DaemonProcess> daemonProcesses,
+			@DefaultValue("false") boolean ignoreOsProcessOptions, List<ImportScriptProperties> importScripts,
 			String processGroup,
 			String serverName, String applicationGroup, String callableObject, Boolean scriptReloading,
 			Boolean passAuthorization,
-			List<String> pythonPath, String pythonCachePrefix,
+			List<String> pythonPath, String pythonHome, String pythonCachePrefix,
 			@DefaultValue("" + DEFAULT_HANDLER_MAPPING_ORDER) int handlerMappingOrder, @DefaultValue Embedded embedded) {
 		this.enabled = enabled;
 		this.scriptAliases = (scriptAliases != null) ? List.copyOf(scriptAliases) : List.of();
@@ -193,6 +224,8 @@ public final class WsgiProperties {
 		this.aliases = (aliases != null) ? List.copyOf(aliases) : List.of();
 		this.aliasMatches = (aliasMatches != null) ? List.copyOf(aliasMatches) : List.of();
 		this.daemonProcesses = (daemonProcesses != null) ? Map.copyOf(daemonProcesses) : Map.of();
+		this.ignoreOsProcessOptions = ignoreOsProcessOptions;
+		this.importScripts = (importScripts != null) ? List.copyOf(importScripts) : List.of();
 		this.processGroup = processGroup;
 		this.env = (env != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(env)) : Map.of();
 		this.locations = (locations != null) ? List.copyOf(locations) : List.of();
@@ -202,6 +235,7 @@ public final class WsgiProperties {
 		this.scriptReloading = scriptReloading;
 		this.passAuthorization = passAuthorization;
 		this.pythonPath = (pythonPath != null) ? List.copyOf(pythonPath) : List.of();
+		this.pythonHome = pythonHome;
 		this.pythonCachePrefix = pythonCachePrefix;
 		this.handlerMappingOrder = handlerMappingOrder;
 		this.embedded = embedded;
@@ -233,6 +267,18 @@ public final class WsgiProperties {
 
 	public Map<String, DaemonProcess> getDaemonProcesses() {
 		return this.daemonProcesses;
+	}
+
+	public boolean isIgnoreOsProcessOptions() {
+		return this.ignoreOsProcessOptions;
+	}
+
+	public List<ImportScriptProperties> getImportScripts() {
+		return this.importScripts;
+	}
+
+	public String getPythonHome() {
+		return this.pythonHome;
 	}
 
 	public String getProcessGroup() {
@@ -323,6 +369,13 @@ public final class WsgiProperties {
 						"Remove the empty entry or name a directory.");
 			}
 		}
+		if (this.pythonHome != null) {
+			path.addAll(PythonHome.packageDirectories(this.pythonHome, "wsgi.python-home"));
+		}
+		List<ImportScript> imports = new ArrayList<>();
+		for (int i = 0; i < this.importScripts.size(); i++) {
+			imports.add(this.importScripts.get(i).toImportScript("wsgi.import-scripts[" + i + "]", classLoader));
+		}
 		String serverName = this.serverName;
 		Integer propertyPort = null;
 		if (serverName != null && serverName.matches(".*:[0-9]+")) {
@@ -378,7 +431,14 @@ public final class WsgiProperties {
 			canonical = firstNonNull(canonical, file.useCanonicalName());
 			processGroup = firstNonNull(processGroup, file.processGroup());
 			staticAliases.addAll(file.staticAliases());
+			imports.addAll(file.importScripts());
 			for (DaemonProcessGroup daemon : file.daemonProcesses().values()) {
+				if (!daemon.osProcessOptions().isEmpty() && this.ignoreOsProcessOptions) {
+					logger.warn("{}: WSGIDaemonProcess {}: ignoring {} (wsgi.ignore-os-process-options): the group "
+							+ "runs inside the JVM as the JVM's user", daemon.origin(), daemon.name(),
+							daemon.osProcessOptions());
+					daemon = daemon.withoutOsProcessOptions();
+				}
 				if (daemons.putIfAbsent(daemon.name(), daemon) != null) {
 					throw new WsgiConfigException(daemon.origin(),
 							"daemon process group '" + daemon.name() + "' is defined twice",
@@ -400,7 +460,7 @@ public final class WsgiProperties {
 				firstNonNull(passAuthorization, false), path, this.embedded.toSettings(defaultProcesses),
 				directorySettings, firstNonNull(encodedSlashes, EncodedSlashes.OFF), withProperties(env),
 				locationSettings, firstNonNull(canonical, false), firstNonNull(propertyPort, serverPort), daemons,
-				firstNonNull(processGroup, WsgiConfig.GLOBAL), staticAliases);
+				firstNonNull(processGroup, WsgiConfig.GLOBAL), staticAliases, imports);
 	}
 
 	/** The files' SetEnv variables, then the wsgi.env properties, which win. */
@@ -639,12 +699,88 @@ public final class WsgiProperties {
 		 */
 		private final String displayName;
 
+		/**
+		 * How long a request waits for a free interpreter before a 503. Default:
+		 * wsgi.embedded.queue-timeout.
+		 */
+		private final Duration queueTimeout;
+
+		/**
+		 * Replace a slot's interpreters after this long; 0 for never.
+		 */
+		private final Duration restartInterval;
+
+		/**
+		 * Drop the interpreters of a slot that served no request for this long
+		 * (freeing their memory; the next request creates them again); 0 for never.
+		 */
+		private final Duration inactivityTimeout;
+
+		/**
+		 * Interrupt a request still running after this long (answered with 504) and
+		 * replace the interpreters it ran in; 0 for never.
+		 */
+		private final Duration requestTimeout;
+
+		/**
+		 * How long requests still running in replaced interpreters may finish before
+		 * those are closed anyway.
+		 */
+		private final Duration gracefulTimeout;
+
+		/**
+		 * How long running requests may finish when the server stops.
+		 */
+		private final Duration shutdownTimeout;
+
+		/**
+		 * How long loading a preloaded or imported script may take at startup; 0 for
+		 * no limit.
+		 */
+		private final Duration startupTimeout;
+
+		/**
+		 * Directories added to sys.path of this group's interpreters.
+		 */
+		private final List<String> pythonPath;
+
+		/**
+		 * A Python virtual environment whose site-packages are added to sys.path of
+		 * this group's interpreters.
+		 */
+		private final String pythonHome;
+
+		/**
+		 * LANG in the os.environ of this group's interpreters.
+		 */
+		private final String lang;
+
+		/**
+		 * LC_ALL in the os.environ of this group's interpreters.
+		 */
+		private final String locale;
+
 		public DaemonProcess(Integer processes, @DefaultValue("15") int threads,
-				@DefaultValue("0") int maximumRequests, String displayName) {
+				@DefaultValue("0") int maximumRequests, String displayName, Duration queueTimeout,
+				@DefaultValue("0s") Duration restartInterval, @DefaultValue("0s") Duration inactivityTimeout,
+				@DefaultValue("0s") Duration requestTimeout, @DefaultValue("15s") Duration gracefulTimeout,
+				@DefaultValue("5s") Duration shutdownTimeout, @DefaultValue("0s") Duration startupTimeout,
+				List<String> pythonPath, String pythonHome, String lang, String locale) {
 			this.processes = processes;
 			this.threads = threads;
 			this.maximumRequests = maximumRequests;
 			this.displayName = displayName;
+			this.queueTimeout = queueTimeout;
+			this.restartInterval = restartInterval;
+			this.inactivityTimeout = inactivityTimeout;
+			this.requestTimeout = requestTimeout;
+			this.gracefulTimeout = gracefulTimeout;
+			this.shutdownTimeout = shutdownTimeout;
+			this.startupTimeout = startupTimeout;
+			this.pythonPath = (pythonPath != null) ? List.copyOf(pythonPath) : List.of();
+			this.pythonHome = pythonHome;
+			this.lang = lang;
+			this.locale = locale;
 		}
 
 		public Integer getProcesses() {
@@ -663,9 +799,123 @@ public final class WsgiProperties {
 			return this.displayName;
 		}
 
+		public Duration getQueueTimeout() {
+			return this.queueTimeout;
+		}
+
+		public Duration getRestartInterval() {
+			return this.restartInterval;
+		}
+
+		public Duration getInactivityTimeout() {
+			return this.inactivityTimeout;
+		}
+
+		public Duration getRequestTimeout() {
+			return this.requestTimeout;
+		}
+
+		public Duration getGracefulTimeout() {
+			return this.gracefulTimeout;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public Duration getStartupTimeout() {
+			return this.startupTimeout;
+		}
+
+		public List<String> getPythonPath() {
+			return this.pythonPath;
+		}
+
+		public String getPythonHome() {
+			return this.pythonHome;
+		}
+
+		public String getLang() {
+			return this.lang;
+		}
+
+		public String getLocale() {
+			return this.locale;
+		}
+
 		DaemonProcessGroup toGroup(String name) {
+			String property = "wsgi.daemon-processes." + name;
+			Map<String, Duration> durations = new LinkedHashMap<>();
+			durations.put("restart-interval", this.restartInterval);
+			durations.put("inactivity-timeout", this.inactivityTimeout);
+			durations.put("request-timeout", this.requestTimeout);
+			durations.put("graceful-timeout", this.gracefulTimeout);
+			durations.put("shutdown-timeout", this.shutdownTimeout);
+			durations.put("startup-timeout", this.startupTimeout);
+			durations.forEach((key, value) -> {
+				if (value.isNegative()) {
+					throw new WsgiConfigException(property + "." + key, "must not be negative, got " + value,
+							"Set a duration such as 30s, or 0 to switch it off.");
+				}
+			});
+			if (this.queueTimeout != null && (this.queueTimeout.isNegative() || this.queueTimeout.isZero())) {
+				throw new WsgiConfigException(property + ".queue-timeout", "must be positive, got " + this.queueTimeout,
+						"Set a duration such as 30s.");
+			}
 			return new DaemonProcessGroup(name, (this.processes != null) ? this.processes : 1, this.processes != null,
-					this.threads, this.maximumRequests, this.displayName, "wsgi.daemon-processes." + name);
+					this.threads, this.maximumRequests, this.displayName, property, this.queueTimeout,
+					new InterpreterLifecycle(this.restartInterval, this.inactivityTimeout, this.requestTimeout,
+							this.gracefulTimeout, this.shutdownTimeout, this.startupTimeout),
+					new InterpreterEnvironment(this.pythonPath, this.pythonHome, this.lang, this.locale), Map.of());
+		}
+
+	}
+
+	/**
+	 * One WSGIImportScript: a script loaded at startup.
+	 */
+	public static final class ImportScriptProperties {
+
+		/**
+		 * The script: a file path, file: or classpath: location.
+		 */
+		private final String path;
+
+		/**
+		 * The process group to load it into: %{GLOBAL} (the embedded interpreters) or
+		 * a daemon process group name.
+		 */
+		private final String processGroup;
+
+		/**
+		 * The application group to load it into: %{GLOBAL}, %{SERVER} or a name;
+		 * mount the script with the same group to serve requests from it.
+		 */
+		private final String applicationGroup;
+
+		public ImportScriptProperties(String path, @DefaultValue(WsgiConfig.GLOBAL) String processGroup,
+				@DefaultValue(WsgiConfig.GLOBAL) String applicationGroup) {
+			this.path = path;
+			this.processGroup = processGroup;
+			this.applicationGroup = applicationGroup;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public String getProcessGroup() {
+			return this.processGroup;
+		}
+
+		public String getApplicationGroup() {
+			return this.applicationGroup;
+		}
+
+		ImportScript toImportScript(String property, ClassLoader classLoader) {
+			requireSet(property + ".path", this.path);
+			return new ImportScript(ScriptSource.of(this.path, classLoader), this.processGroup, this.applicationGroup,
+					property);
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
+import dev.wsgiboot.core.config.ImportScript;
 import dev.wsgiboot.core.config.LocationSettings;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.StaticAlias;
@@ -37,13 +38,14 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * @param daemonProcesses {@code WSGIDaemonProcess} groups by name
  * @param processGroup server-level {@code WSGIProcessGroup}, or {@code null}
  * @param staticAliases {@code Alias} / {@code AliasMatch} in file order
+ * @param importScripts {@code WSGIImportScript} in file order
  */
 public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, String documentRoot,
 		String applicationGroup, String callableObject, Boolean scriptReloading, Boolean passAuthorization,
 		List<String> pythonPath, Integer serverLimit, List<DirectorySettings> directories,
 		EncodedSlashes encodedSlashes, Map<String, String> env, List<LocationSettings> locations,
 		Integer serverPort, Boolean useCanonicalName, Map<String, DaemonProcessGroup> daemonProcesses,
-		String processGroup, List<StaticAlias> staticAliases) {
+		String processGroup, List<StaticAlias> staticAliases, List<ImportScript> importScripts) {
 
 	public ApacheConfig {
 		scriptAliases = List.copyOf(scriptAliases);
@@ -52,6 +54,7 @@ public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, S
 		locations = List.copyOf(locations);
 		daemonProcesses = Map.copyOf(daemonProcesses);
 		staticAliases = List.copyOf(staticAliases);
+		importScripts = List.copyOf(importScripts);
 		pythonPath = List.copyOf(pythonPath);
 	}
 

@@ -1,6 +1,7 @@
 package dev.wsgiboot.core.apache;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,8 +18,13 @@ import dev.wsgiboot.core.config.AccessControl;
 import dev.wsgiboot.core.config.ConfigPatterns;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
+import dev.wsgiboot.core.config.ImportScript;
+import dev.wsgiboot.core.config.InterpreterEnvironment;
+import dev.wsgiboot.core.config.InterpreterLifecycle;
 import dev.wsgiboot.core.config.LocationSettings;
+import dev.wsgiboot.core.config.PythonHome;
 import dev.wsgiboot.core.config.ScriptAlias;
+import dev.wsgiboot.core.config.ScriptSource;
 import dev.wsgiboot.core.config.StaticAlias;
 import dev.wsgiboot.core.config.WsgiConfigException;
 import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
@@ -104,6 +110,8 @@ public final class ApacheConfigReader {
 
 	private final List<StaticAlias> staticAliases = new ArrayList<>();
 
+	private final List<ImportScript> importScripts = new ArrayList<>();
+
 	/** Invalid configuration (bad syntax of a directive, bad regex...): reported first. */
 	private final List<WsgiConfigException> invalid = new ArrayList<>();
 
@@ -151,7 +159,8 @@ public final class ApacheConfigReader {
 		return new ApacheConfig(reader.aliases, reader.serverName, reader.documentRoot, reader.applicationGroup,
 				reader.callableObject, reader.scriptReloading, reader.passAuthorization, reader.pythonPath,
 				reader.serverLimit, reader.directories, reader.encodedSlashes, reader.env, reader.locations,
-				reader.serverPort, reader.useCanonicalName, reader.daemons, reader.processGroup, reader.staticAliases);
+				reader.serverPort, reader.useCanonicalName, reader.daemons, reader.processGroup, reader.staticAliases,
+				reader.importScripts);
 	}
 
 	/** Reads a configuration file (and what it includes). */
@@ -232,6 +241,8 @@ public final class ApacheConfigReader {
 					}
 				}
 			}
+			case "wsgipythonhome" -> this.pythonPath.addAll(PythonHome.packageDirectories(single(d), d.location()));
+			case "wsgiimportscript" -> importScript(d);
 			case "serverlimit" -> this.serverLimit = positiveInt(d, single(d));
 			case "directory" -> directory(d);
 			case "setenv" -> setEnv(d, this.env);
@@ -268,6 +279,32 @@ public final class ApacheConfigReader {
 		String[] options = scriptAliasOptions(d);
 		this.aliases.add(ScriptAlias.of(url, target, options[0], options[1], false, d.location(), this.classLoader)
 			.withProcessGroup(options[2]));
+	}
+
+	/** {@code WSGIImportScript path process-group=... application-group=...}: both options are required. */
+	private void importScript(ApacheDirective d) {
+		if (d.args().isEmpty()) {
+			throw error(d, "WSGIImportScript needs a script path",
+					"Write: WSGIImportScript /path/app.wsgi process-group=%{GLOBAL} application-group=%{GLOBAL}");
+		}
+		String processGroup = null;
+		String applicationGroup = null;
+		for (String option : d.args().subList(1, d.args().size())) {
+			int eq = option.indexOf('=');
+			String key = (eq > 0) ? option.substring(0, eq).toLowerCase(Locale.ROOT) : option;
+			switch (key) {
+				case "process-group" -> processGroup = option.substring(eq + 1);
+				case "application-group" -> applicationGroup = option.substring(eq + 1);
+				default -> throw error(d, "unknown WSGIImportScript option '" + option + "'",
+						"Known options: process-group=..., application-group=...");
+			}
+		}
+		if (processGroup == null || applicationGroup == null) {
+			throw error(d, "WSGIImportScript needs both process-group= and application-group=",
+					"Write: WSGIImportScript " + d.args().get(0) + " process-group=%{GLOBAL} application-group=%{GLOBAL}");
+		}
+		this.importScripts.add(new ImportScript(ScriptSource.of(d.args().get(0), this.classLoader), processGroup,
+				applicationGroup, d.location()));
 	}
 
 	private void scriptAliasMatch(ApacheDirective d) {
@@ -580,13 +617,31 @@ public final class ApacheConfigReader {
 		}
 	}
 
-	/** WSGIDaemonProcess options applied here; the others need a separate operating-system process. */
-	private static final Set<String> APPLIED_DAEMON_OPTIONS = Set.of("processes", "threads", "maximum-requests",
-			"display-name");
+	/**
+	 * WSGIDaemonProcess options that only a separate operating-system process
+	 * could honour: kept in the model, refused by the server unless told to
+	 * ignore them.
+	 */
+	static final Set<String> OS_PROCESS_DAEMON_OPTIONS = Set.of("user", "group", "supplementary-groups", "umask",
+			"home", "chroot", "cpu-priority", "cpu-affinity", "memory-limit", "virtual-memory-limit",
+			"cpu-time-limit", "stack-size", "socket-user", "script-user");
 
 	/**
-	 * {@code WSGIDaemonProcess}: validated like every directive, then applied when
-	 * it uses only the options interpreter slots can honour.
+	 * WSGIDaemonProcess options about the socket between Apache and a daemon
+	 * process, or about signals and the GIL of a separate process: there is no
+	 * such thing inside the JVM.
+	 */
+	static final Set<String> MEANINGLESS_DAEMON_OPTIONS = Set.of("connect-timeout", "socket-timeout",
+			"header-timeout", "header-max-timeout", "header-backoff-factor", "body-timeout", "response-timeout",
+			"listen-backlog", "receive-buffer-size", "send-buffer-size", "header-buffer-size", "response-buffer-size",
+			"response-socket-timeout", "server-metrics", "mount-point", "deadlock-timeout", "eviction-timeout",
+			"python-eggs");
+
+	/**
+	 * {@code WSGIDaemonProcess}: validated like every directive, then applied:
+	 * sizing, timers and Python environment; socket options are logged as
+	 * meaningless, operating-system process options kept for the server to
+	 * refuse or ignore.
 	 */
 	private void daemonProcessGroup(ApacheDirective d) {
 		int before = this.invalid.size();
@@ -600,19 +655,31 @@ public final class ApacheConfigReader {
 		int threads = DaemonProcessGroup.DEFAULT_THREADS;
 		int maximumRequests = 0;
 		String displayName = null;
+		Duration queueTimeout = null;
+		InterpreterLifecycle defaults = InterpreterLifecycle.DEFAULT;
+		Duration restartInterval = defaults.restartInterval();
+		Duration inactivityTimeout = defaults.inactivityTimeout();
+		Duration requestTimeout = defaults.requestTimeout();
+		Duration gracefulTimeout = defaults.gracefulTimeout();
+		Duration shutdownTimeout = defaults.shutdownTimeout();
+		Duration startupTimeout = defaults.startupTimeout();
+		List<String> pythonPath = new ArrayList<>();
+		String pythonHome = null;
+		String lang = null;
+		String locale = null;
+		Map<String, String> osOptions = new LinkedHashMap<>();
 		for (String option : d.args().subList(1, d.args().size())) {
 			int eq = option.indexOf('=');
 			String key = option.substring(0, eq).toLowerCase(Locale.ROOT);
 			String value = option.substring(eq + 1);
-			if (!APPLIED_DAEMON_OPTIONS.contains(key)) {
-				this.unsupported.add(error(d, "WSGIDaemonProcess option " + key + " is not supported yet"
-						+ (Set.of("user", "group", "chroot", "umask", "supplementary-groups", "cpu-time-limit",
-								"memory-limit", "virtual-memory-limit", "cpu-priority", "home").contains(key)
-										? ": it needs a separate operating-system process, and daemon process groups "
-												+ "here are interpreters inside the JVM"
-										: ""),
-						"Remove the option, or serve this group from Apache."));
-				return;
+			if (OS_PROCESS_DAEMON_OPTIONS.contains(key)) {
+				osOptions.put(key, value);
+				continue;
+			}
+			if (MEANINGLESS_DAEMON_OPTIONS.contains(key)) {
+				logger.info("{}: WSGIDaemonProcess option {} has no effect here: daemon process groups are "
+						+ "interpreters inside the JVM, with no socket or process of their own", d.location(), key);
+				continue;
 			}
 			switch (key) {
 				case "processes" -> {
@@ -621,11 +688,38 @@ public final class ApacheConfigReader {
 				}
 				case "threads" -> threads = positiveInt(d, value);
 				case "maximum-requests" -> maximumRequests = value.equals("0") ? 0 : positiveInt(d, value);
-				default -> displayName = value;
+				case "display-name" -> displayName = value;
+				case "queue-timeout" -> queueTimeout = value.equals("0") ? null : seconds(value);
+				case "restart-interval" -> restartInterval = seconds(value);
+				case "inactivity-timeout" -> inactivityTimeout = seconds(value);
+				case "request-timeout" -> requestTimeout = seconds(value);
+				case "graceful-timeout" -> gracefulTimeout = seconds(value);
+				case "shutdown-timeout" -> shutdownTimeout = seconds(value);
+				case "startup-timeout" -> startupTimeout = seconds(value);
+				case "python-path" -> {
+					for (String entry : value.split(":")) {
+						if (!entry.isEmpty()) {
+							pythonPath.add(entry);
+						}
+					}
+				}
+				case "python-home" -> pythonHome = value;
+				case "lang" -> lang = value;
+				case "locale" -> locale = value;
+				default -> throw new IllegalStateException("WSGIDaemonProcess option " + key + " is not handled");
 			}
 		}
-		this.daemons.put(name, new DaemonProcessGroup(name, processes, processesGiven, threads, maximumRequests,
-				displayName, d.location()));
+		this.daemons.put(name,
+				new DaemonProcessGroup(name, processes, processesGiven, threads, maximumRequests, displayName,
+						d.location(), queueTimeout,
+						new InterpreterLifecycle(restartInterval, inactivityTimeout, requestTimeout, gracefulTimeout,
+								shutdownTimeout, startupTimeout),
+						new InterpreterEnvironment(pythonPath, pythonHome, lang, locale), osOptions));
+	}
+
+	/** A mod_wsgi timeout: seconds, validated as a non-negative number already. */
+	private static Duration seconds(String value) {
+		return Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
 	}
 
 	/** {@code SetEnv name [value]}: the value defaults to the empty string. */

@@ -15,15 +15,18 @@ import java.util.Objects;
  * answered with 503
  * @param maximumRequests requests a slot serves before its interpreters are
  * replaced by fresh ones (0: never)
+ * @param lifecycle the timers that renew interpreters or bound requests
  */
-public record InterpreterPoolSettings(int processes, int threads, Duration queueTimeout, int maximumRequests) {
+public record InterpreterPoolSettings(int processes, int threads, Duration queueTimeout, int maximumRequests,
+		InterpreterLifecycle lifecycle) {
 
 	public InterpreterPoolSettings(int processes, int threads, Duration queueTimeout) {
-		this(processes, threads, queueTimeout, 0);
+		this(processes, threads, queueTimeout, 0, InterpreterLifecycle.DEFAULT);
 	}
 
 	public InterpreterPoolSettings {
 		Objects.requireNonNull(queueTimeout, "queueTimeout");
+		Objects.requireNonNull(lifecycle, "lifecycle");
 		if (processes < 1) {
 			throw new IllegalArgumentException("processes must be at least 1, got " + processes);
 		}
@@ -33,11 +36,6 @@ public record InterpreterPoolSettings(int processes, int threads, Duration queue
 		if (maximumRequests < 0) {
 			throw new IllegalArgumentException("maximumRequests must not be negative, got " + maximumRequests);
 		}
-	}
-
-	/** Embedded mode default: one interpreter slot per CPU core, a few threads each. */
-	public static InterpreterPoolSettings embeddedDefault() {
-		return new InterpreterPoolSettings(Runtime.getRuntime().availableProcessors(), 4, Duration.ofSeconds(60));
 	}
 
 }

@@ -41,12 +41,15 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * the embedded group)
  * @param staticAliases {@code Alias} / {@code AliasMatch}: URLs served as
  * static files, before any WSGIScriptAlias
+ * @param importScripts {@code WSGIImportScript}: scripts loaded at startup into
+ * named process and application groups
  */
 public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, String applicationGroup,
 		String callableObject, boolean scriptReloading, boolean passAuthorization, List<String> pythonPath,
 		InterpreterPoolSettings embedded, List<DirectorySettings> directories, EncodedSlashes encodedSlashes,
 		Map<String, String> env, List<LocationSettings> locations, boolean canonicalName, Integer serverPort,
-		Map<String, DaemonProcessGroup> daemonProcesses, String processGroup, List<StaticAlias> staticAliases) {
+		Map<String, DaemonProcessGroup> daemonProcesses, String processGroup, List<StaticAlias> staticAliases,
+		List<ImportScript> importScripts) {
 
 	public static final String GLOBAL = "%{GLOBAL}";
 
@@ -68,6 +71,7 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 		daemonProcesses = Map.copyOf(daemonProcesses);
 		Objects.requireNonNull(processGroup, "processGroup");
 		staticAliases = List.copyOf(staticAliases);
+		importScripts = List.copyOf(importScripts);
 	}
 
 }

@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.EnvironmentAccess;
@@ -73,6 +75,12 @@ final class Interpreter implements AutoCloseable {
 		List<String> pythonPath = spec.pythonPath();
 		if (!pythonPath.isEmpty()) {
 			builder.option("python.PythonPath", String.join(File.pathSeparator, pythonPath));
+		}
+		if (spec.lang() != null) {
+			builder.environment("LANG", spec.lang());
+		}
+		if (spec.locale() != null) {
+			builder.environment("LC_ALL", spec.locale());
 		}
 		if (spec.pycacheDirectory() != null) {
 			builder.option("python.PyCachePrefix", spec.pycacheDirectory());
@@ -149,6 +157,26 @@ final class Interpreter implements AutoCloseable {
 
 	void handle(String scriptName, String callableObject, String cgi, RequestBridge bridge) {
 		this.handle.executeVoid(scriptName, callableObject, cgi, bridge);
+	}
+
+	/**
+	 * Interrupts whatever runs in this interpreter (request-timeout): running
+	 * calls end with an interrupted {@link org.graalvm.polyglot.PolyglotException};
+	 * the interpreter stays usable. Closes it when the code does not stop within a
+	 * few seconds.
+	 */
+	void interrupt() {
+		try {
+			this.context.interrupt(Duration.ofSeconds(5));
+		}
+		catch (TimeoutException ex) {
+			logger.warn("Application group '{}': running code did not stop when interrupted; closing the interpreter",
+					this.applicationGroup);
+			close();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Application group '{}': cannot interrupt", this.applicationGroup, ex);
+		}
 	}
 
 	/** mod_wsgi's module name for a script: {@code _mod_wsgi_} and the MD5 of its name. */

@@ -1,10 +1,14 @@
 package dev.wsgiboot.core.runtime;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,18 +20,32 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.wsgiboot.core.config.InterpreterLifecycle;
 import dev.wsgiboot.core.config.InterpreterPoolSettings;
 import dev.wsgiboot.core.config.ScriptSource;
 
 /**
- * The interpreters of one process group: {@code processes} slots, each
- * admitting {@code threads} concurrent requests and holding one interpreter per
- * application group it has served. A request takes the least busy started slot
- * (the lowest one on a tie, so that sequential traffic always meets the same
- * module state). When every started slot is busy and slots remain, the next one
- * is started in the background, warmed with the groups and scripts of the first,
- * and joins when ready: no request waits for an interpreter to be created while
- * another one can serve it.
+ * The interpreters of one process group: {@code processes} slots (mod_wsgi's
+ * processes), each admitting {@code threads} concurrent requests and holding
+ * one generation of interpreters, one per application group it has served.
+ * <p>
+ * A request takes the least busy started slot (the lowest one on a tie, so that
+ * sequential traffic always meets the same module state). When every started
+ * slot is busy and slots remain, the next one is started in the background,
+ * warmed with the groups and scripts of the first, and joins when ready: no
+ * request waits for an interpreter to be created while another one can serve
+ * it.
+ * <p>
+ * A slot's generation is replaced (mod_wsgi restarts a daemon process) after
+ * {@code maximum-requests}, after {@code restart-interval}, after a request
+ * exceeded {@code request-timeout}, and dropped after
+ * {@code inactivity-timeout}. The replacement is created and warmed in the
+ * background before it is needed (from half of maximum-requests on), so a slot
+ * normally switches at once; the old generation finishes its running requests
+ * (for up to {@code graceful-timeout}) and is then closed. Only when
+ * maximum-requests is reached before the replacement is ready do new requests
+ * wait for it (or go to other slots), so that no request ever sees module state
+ * older than maximum-requests allows.
  */
 final class InterpreterPool implements AutoCloseable {
 
@@ -53,7 +71,8 @@ final class InterpreterPool implements AutoCloseable {
 
 	private final AtomicInteger waiting = new AtomicInteger();
 
-	private final ExecutorService grower;
+	/** Starts slots, warms replacements, runs the timers: one daemon thread. */
+	private final ScheduledExecutorService background;
 
 	private volatile boolean closed;
 
@@ -67,22 +86,35 @@ final class InterpreterPool implements AutoCloseable {
 		for (int i = 0; i < this.slots.length; i++) {
 			this.slots[i] = new Slot(i, settings.threads());
 		}
-		this.grower = Executors.newSingleThreadExecutor((task) -> {
+		this.slots[0].current = new Generation();
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "wsgi-pool-" + (name.isEmpty() ? "embedded" : name));
 			thread.setDaemon(true);
 			return thread;
 		});
+		executor.setRemoveOnCancelPolicy(true);
+		this.background = executor;
+		InterpreterLifecycle lifecycle = settings.lifecycle();
+		if (lifecycle.hasTimers()) {
+			long period = Math.max(100, Math.min(1000,
+					Math.min(positiveOr(lifecycle.restartInterval()), positiveOr(lifecycle.inactivityTimeout())) / 4));
+			this.background.scheduleWithFixedDelay(this::checkTimers, period, period, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private static long positiveOr(Duration duration) {
+		return duration.isZero() ? Long.MAX_VALUE : duration.toMillis();
 	}
 
 	/**
 	 * Takes a place in a slot, waiting up to the queue timeout.
-	 * @return the slot, to be given back with {@link #release(Slot)}
+	 * @return the place, to be given back with {@link #release(Lease)}
 	 * @throws PoolBusyException when no place frees up in time
 	 */
-	Slot acquire(String applicationGroup) throws InterruptedException {
-		Slot slot = tryAcquire(applicationGroup);
-		if (slot != null) {
-			return slot;
+	Lease acquire(String applicationGroup) throws InterruptedException {
+		Lease lease = tryAcquire(applicationGroup);
+		if (lease != null) {
+			return lease;
 		}
 		long deadline = System.nanoTime() + this.settings.queueTimeout().toNanos();
 		this.waiting.incrementAndGet();
@@ -92,9 +124,9 @@ final class InterpreterPool implements AutoCloseable {
 				if (this.closed) {
 					throw new PoolBusyException(this.name, "the server is shutting down");
 				}
-				slot = tryAcquire(applicationGroup);
-				if (slot != null) {
-					return slot;
+				lease = tryAcquire(applicationGroup);
+				if (lease != null) {
+					return lease;
 				}
 				long remaining = deadline - System.nanoTime();
 				if (remaining <= 0) {
@@ -110,17 +142,30 @@ final class InterpreterPool implements AutoCloseable {
 		}
 	}
 
-	void release(Slot slot) {
-		int inFlight = slot.inFlight.decrementAndGet();
-		int maximum = this.settings.maximumRequests();
-		if (maximum > 0) {
-			if (slot.served.incrementAndGet() >= maximum) {
-				slot.retiring = true;
-			}
-			if (slot.retiring && inFlight == 0) {
-				slot.recycle(displayName());
+	void release(Lease lease) {
+		Generation generation = lease.generation;
+		int inFlight = generation.inFlight.decrementAndGet();
+		long served = generation.served.incrementAndGet();
+		generation.lastUsed = System.nanoTime();
+		lease.slot.served.incrementAndGet();
+		if (generation.retired) {
+			if (inFlight == 0) {
+				generation.closeIfIdle(displayName());
 			}
 		}
+		else {
+			int maximum = this.settings.maximumRequests();
+			if (maximum > 0 && served >= maximum) {
+				replace(lease.slot, generation, "maximum-requests", true);
+			}
+			else if (maximum > 0 && served >= maximum / 2) {
+				prepareReplacement(lease.slot, generation);
+			}
+		}
+		signalWaiters();
+	}
+
+	private void signalWaiters() {
 		if (this.waiting.get() > 0) {
 			this.waitLock.lock();
 			try {
@@ -132,19 +177,22 @@ final class InterpreterPool implements AutoCloseable {
 		}
 	}
 
-	private Slot tryAcquire(String applicationGroup) {
+	private Lease tryAcquire(String applicationGroup) {
 		int count = this.started.get();
 		while (true) {
 			Slot best = null;
+			Generation bestGeneration = null;
 			int bestLoad = Integer.MAX_VALUE;
 			for (int i = 0; i < count; i++) {
 				Slot slot = this.slots[i];
-				if (slot.retiring) {
+				Generation generation = slot.current;
+				if (generation == null) {
 					continue;
 				}
-				int load = slot.inFlight.get();
+				int load = generation.inFlight.get();
 				if (load < bestLoad && load < slot.capacity) {
 					best = slot;
+					bestGeneration = generation;
 					bestLoad = load;
 				}
 			}
@@ -152,18 +200,18 @@ final class InterpreterPool implements AutoCloseable {
 				maybeGrow(applicationGroup);
 				return null;
 			}
-			if (best.inFlight.compareAndSet(bestLoad, bestLoad + 1)) {
-				if (best.retiring) {
-					// retired while we chose it: give the place back, recycling if it was the last
-					if (best.inFlight.decrementAndGet() == 0) {
-						best.recycle(displayName());
+			if (bestGeneration.inFlight.compareAndSet(bestLoad, bestLoad + 1)) {
+				if (best.current != bestGeneration) {
+					// replaced while we chose it: give the place back, closing it if it was the last
+					if (bestGeneration.inFlight.decrementAndGet() == 0 && bestGeneration.retired) {
+						bestGeneration.closeIfIdle(displayName());
 					}
 					continue;
 				}
 				if (bestLoad > 0) {
 					maybeGrow(applicationGroup);
 				}
-				return best;
+				return new Lease(best, bestGeneration);
 			}
 		}
 	}
@@ -179,15 +227,22 @@ final class InterpreterPool implements AutoCloseable {
 			return;
 		}
 		Slot next = this.slots[this.started.get()];
-		Slot template = this.slots[0];
-		this.grower.execute(() -> {
+		this.background.execute(() -> {
 			try {
 				long start = System.nanoTime();
-				next.warmLike(template, applicationGroup, this);
+				Generation template = this.slots[0].current;
+				Generation generation = new Generation();
+				if (template != null) {
+					generation.warmLike(template, applicationGroup, this);
+				}
+				next.current = generation;
 				this.started.incrementAndGet();
 				logger.info("Process group '{}': interpreter slot {} of {} ready in {} ms", displayName(),
 						next.index + 1, this.slots.length, (System.nanoTime() - start) / 1_000_000);
-				next.warmLike(template, null, this);
+				signalWaiters();
+				if (template != null) {
+					generation.warmLike(template, null, this);
+				}
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Process group '{}': could not start interpreter slot {}", displayName(), next.index + 1,
@@ -199,8 +254,167 @@ final class InterpreterPool implements AutoCloseable {
 		});
 	}
 
-	Interpreter interpreter(Slot slot, String applicationGroup) {
-		return slot.interpreter(applicationGroup, this);
+	/**
+	 * Replaces a slot's generation: at once with a ready replacement, else as soon
+	 * as one is warmed. {@code strict}: the old generation takes no new request
+	 * meanwhile (maximum-requests); otherwise it serves until the replacement is
+	 * ready.
+	 */
+	private void replace(Slot slot, Generation old, String reason, boolean strict) {
+		synchronized (slot) {
+			if (slot.current != old || this.closed) {
+				return;
+			}
+			if (slot.replacement != null) {
+				switchTo(slot, slot.replacement, reason);
+				return;
+			}
+			slot.pendingReason = reason;
+			if (strict) {
+				slot.current = null;
+				retire(old);
+			}
+		}
+		prepareReplacement(slot, old);
+	}
+
+	/** Warms a replacement for the slot's generation in the background (once). */
+	private void prepareReplacement(Slot slot, Generation template) {
+		synchronized (slot) {
+			if (slot.preparing || slot.replacement != null || this.closed) {
+				return;
+			}
+			slot.preparing = true;
+		}
+		this.background.execute(() -> {
+			Generation fresh = new Generation();
+			try {
+				fresh.warmLike(template, null, this);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Process group '{}': could not warm replacement interpreters for slot {}", displayName(),
+						slot.index + 1, ex);
+			}
+			synchronized (slot) {
+				slot.preparing = false;
+				if (this.closed) {
+					fresh.close();
+					return;
+				}
+				if (slot.pendingReason != null) {
+					switchTo(slot, fresh, slot.pendingReason);
+				}
+				else {
+					slot.replacement = fresh;
+				}
+			}
+			signalWaiters();
+		});
+	}
+
+	/** Makes {@code fresh} the slot's generation and retires the one it had; holds the slot's lock. */
+	private void switchTo(Slot slot, Generation fresh, String reason) {
+		Generation old = slot.current;
+		slot.current = fresh;
+		slot.replacement = null;
+		slot.pendingReason = null;
+		slot.recycles.incrementAndGet();
+		fresh.lastUsed = System.nanoTime();
+		if (old != null) {
+			retire(old);
+		}
+		logger.info("Process group '{}': interpreter slot {} renewed ({})", displayName(), slot.index + 1, reason);
+		signalWaiters();
+	}
+
+	/**
+	 * Takes a generation out of service: closed when its last request finishes,
+	 * or after graceful-timeout whatever runs in it.
+	 */
+	private void retire(Generation generation) {
+		generation.retired = true;
+		if (generation.inFlight.get() == 0) {
+			generation.closeIfIdle(displayName());
+			return;
+		}
+		Duration graceful = this.settings.lifecycle().gracefulTimeout();
+		if (!graceful.isZero()) {
+			this.background.schedule(() -> generation.forceClose(displayName(), "graceful-timeout"),
+					graceful.toMillis(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/** restart-interval and inactivity-timeout, checked now and then on the background thread. */
+	private void checkTimers() {
+		InterpreterLifecycle lifecycle = this.settings.lifecycle();
+		long now = System.nanoTime();
+		for (int i = 0; i < this.started.get(); i++) {
+			Slot slot = this.slots[i];
+			Generation generation = slot.current;
+			if (generation == null || generation.interpreters.isEmpty()) {
+				continue;
+			}
+			Duration inactivity = lifecycle.inactivityTimeout();
+			if (!inactivity.isZero() && generation.inFlight.get() == 0
+					&& now - generation.lastUsed >= inactivity.toNanos()) {
+				synchronized (slot) {
+					if (slot.current == generation && generation.inFlight.get() == 0) {
+						// like a restarted daemon process: interpreters come back on demand
+						Generation spare = slot.replacement;
+						switchTo(slot, new Generation(), "inactivity-timeout");
+						if (spare != null) {
+							spare.close();
+						}
+					}
+				}
+				continue;
+			}
+			Duration restart = lifecycle.restartInterval();
+			if (!restart.isZero() && now - generation.created >= restart.toNanos()) {
+				replace(slot, generation, "restart-interval", false);
+			}
+		}
+	}
+
+	/**
+	 * Watches a running request for request-timeout: when it runs too long its
+	 * interpreter is interrupted (every request running in that interpreter ends)
+	 * and the slot's generation replaced.
+	 * @return the watch, to be cancelled when the request ends, or {@code null}
+	 * without request-timeout
+	 */
+	ScheduledFuture<?> watch(Lease lease, Interpreter interpreter) {
+		Duration timeout = this.settings.lifecycle().requestTimeout();
+		if (timeout.isZero()) {
+			return null;
+		}
+		return this.background.schedule(() -> {
+			lease.timedOut = true;
+			logger.warn("Process group '{}': a request in application group '{}' ran longer than request-timeout "
+					+ "({} ms): interrupting it", displayName(), interpreter.applicationGroup(), timeout.toMillis());
+			// like mod_wsgi restarting the daemon process: the slot takes no new
+			// request until fresh interpreters are ready
+			replace(lease.slot, lease.generation, "request-timeout", true);
+			// interrupting can wait for the code to stop: not on the pool's own thread
+			Thread.ofVirtual().name("wsgi-request-timeout").start(interpreter::interrupt);
+		}, timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	Interpreter interpreter(Lease lease, String applicationGroup) {
+		return lease.generation.interpreter(applicationGroup, this);
+	}
+
+	/**
+	 * The interpreter of an application group in the first slot, for loading
+	 * scripts at startup.
+	 */
+	Interpreter startupInterpreter(String applicationGroup) {
+		Generation generation = this.slots[0].current;
+		return generation.interpreter(applicationGroup, this);
+	}
+
+	InterpreterLifecycle lifecycle() {
+		return this.settings.lifecycle();
 	}
 
 	private Interpreter create(String applicationGroup) {
@@ -211,28 +425,85 @@ final class InterpreterPool implements AutoCloseable {
 		return interpreter;
 	}
 
-	private String displayName() {
+	String displayName() {
 		return this.name.isEmpty() ? "%{GLOBAL}" : this.name;
 	}
 
-	/** Slot 0, where scripts are preloaded. */
-	Slot firstSlot() {
-		return this.slots[0];
+	/** What the pool looks like now. */
+	ProcessGroupState state() {
+		List<ProcessGroupState.Slot> states = new ArrayList<>();
+		long now = System.nanoTime();
+		for (Slot slot : this.slots) {
+			Generation generation = slot.current;
+			boolean started = slot.index < this.started.get();
+			states.add(new ProcessGroupState.Slot(slot.index, started,
+					(generation != null) ? generation.inFlight.get() : 0, slot.served.get(),
+					(generation != null) ? generation.served.get() : 0,
+					(generation != null) ? Duration.ofNanos(now - generation.created) : Duration.ZERO,
+					slot.recycles.get(),
+					(generation != null) ? List.copyOf(new TreeSet<>(generation.interpreters.keySet())) : List.of(),
+					slot.replacement != null));
+		}
+		return new ProcessGroupState(displayName(), this.slots.length, this.settings.threads(),
+				this.settings.maximumRequests(), states);
 	}
 
+	/**
+	 * Stops taking requests, lets running ones finish for up to shutdown-timeout,
+	 * then closes every interpreter.
+	 */
 	@Override
 	public void close() {
 		this.closed = true;
-		this.grower.shutdownNow();
-		try {
-			this.grower.awaitTermination(5, TimeUnit.SECONDS);
+		signalWaiters();
+		long deadline = System.nanoTime() + this.settings.lifecycle().shutdownTimeout().toNanos();
+		while (System.nanoTime() < deadline && busy()) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.background.shutdownNow();
 		for (Slot slot : this.slots) {
-			slot.close();
+			synchronized (slot) {
+				if (slot.current != null) {
+					slot.current.forceClose(displayName(), "shutdown");
+				}
+				if (slot.replacement != null) {
+					slot.replacement.close();
+				}
+			}
 		}
+	}
+
+	private boolean busy() {
+		for (Slot slot : this.slots) {
+			Generation generation = slot.current;
+			if (generation != null && generation.inFlight.get() > 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A place taken in a slot by one request. */
+	static final class Lease {
+
+		final Slot slot;
+
+		final Generation generation;
+
+		/** Set when request-timeout interrupted the request. */
+		volatile boolean timedOut;
+
+		Lease(Slot slot, Generation generation) {
+			this.slot = slot;
+			this.generation = generation;
+		}
+
 	}
 
 	/** One interpreter slot: mod_wsgi's process. */
@@ -242,20 +513,49 @@ final class InterpreterPool implements AutoCloseable {
 
 		final int capacity;
 
-		final AtomicInteger inFlight = new AtomicInteger();
-
-		/** Requests served since the slot's interpreters were created (counted for maximum-requests). */
+		/** Requests served by every generation of the slot. */
 		final AtomicLong served = new AtomicLong();
 
-		/** Reached maximum-requests: takes no new request, recycled when the last one finishes. */
-		volatile boolean retiring;
+		/** Generations replaced so far. */
+		final AtomicLong recycles = new AtomicLong();
 
-		private volatile Map<String, Interpreter> interpreters = new ConcurrentHashMap<>();
+		/** The generation serving requests; {@code null} before the slot starts or while waiting for a replacement. */
+		volatile Generation current;
+
+		/** A warmed generation waiting to take over (guarded by the slot). */
+		Generation replacement;
+
+		/** A replacement is being warmed (guarded by the slot). */
+		boolean preparing;
+
+		/** Why the current generation is to be replaced as soon as a replacement is ready (guarded by the slot). */
+		String pendingReason;
 
 		Slot(int index, int capacity) {
 			this.index = index;
 			this.capacity = capacity;
 		}
+
+	}
+
+	/** The interpreters of a slot between two restarts: what a daemon process is between its start and exit. */
+	static final class Generation {
+
+		final Map<String, Interpreter> interpreters = new ConcurrentHashMap<>();
+
+		final AtomicInteger inFlight = new AtomicInteger();
+
+		/** Requests finished in this generation (counted for maximum-requests). */
+		final AtomicLong served = new AtomicLong();
+
+		final long created = System.nanoTime();
+
+		volatile long lastUsed = this.created;
+
+		/** Out of service: takes no new request, closed when the last one ends. */
+		volatile boolean retired;
+
+		private final AtomicBoolean closed = new AtomicBoolean();
 
 		Interpreter interpreter(String applicationGroup, InterpreterPool pool) {
 			Interpreter interpreter = this.interpreters.get(applicationGroup);
@@ -266,10 +566,10 @@ final class InterpreterPool implements AutoCloseable {
 		}
 
 		/**
-		 * Creates the interpreters the template slot has (only the given group's when
+		 * Creates the interpreters the template has (only the given group's when
 		 * {@code onlyGroup} is not null) and loads the same scripts into them.
 		 */
-		void warmLike(Slot template, String onlyGroup, InterpreterPool pool) {
+		void warmLike(Generation template, String onlyGroup, InterpreterPool pool) {
 			for (Interpreter model : new ArrayList<>(template.interpreters.values())) {
 				if (onlyGroup != null && !onlyGroup.equals(model.applicationGroup())) {
 					continue;
@@ -283,33 +583,35 @@ final class InterpreterPool implements AutoCloseable {
 						interpreter.ensureLoaded(script, false);
 					}
 					catch (ScriptLoadException ex) {
-						// it failed in the first slot too and is reported per request there
+						// it failed in the template too and is reported per request there
 					}
 				}
 			}
 		}
 
-		/**
-		 * Replaces the slot's interpreters with fresh ones (created on demand), as
-		 * mod_wsgi restarts a daemon process after maximum-requests; called when no
-		 * request is in flight.
-		 */
-		synchronized void recycle(String processGroup) {
-			if (!this.retiring || this.inFlight.get() != 0) {
-				return;
+		void closeIfIdle(String processGroup) {
+			if (this.retired && this.inFlight.get() == 0 && this.closed.compareAndSet(false, true)) {
+				this.interpreters.values().forEach(Interpreter::close);
+				logger.debug("Process group '{}': closed replaced interpreters after {} requests", processGroup,
+						this.served.get());
 			}
-			Map<String, Interpreter> old = this.interpreters;
-			this.interpreters = new ConcurrentHashMap<>();
-			this.served.set(0);
-			this.retiring = false;
-			old.values().forEach(Interpreter::close);
-			logger.info("Process group '{}': interpreter slot {} recycled after maximum-requests", processGroup,
-					this.index + 1);
+		}
+
+		void forceClose(String processGroup, String reason) {
+			if (this.closed.compareAndSet(false, true)) {
+				int running = this.inFlight.get();
+				if (running > 0) {
+					logger.warn("Process group '{}': closing interpreters with {} request(s) still running ({})",
+							processGroup, running, reason);
+				}
+				this.interpreters.values().forEach(Interpreter::close);
+			}
 		}
 
 		void close() {
-			this.interpreters.values().forEach(Interpreter::close);
-			this.interpreters.clear();
+			if (this.closed.compareAndSet(false, true)) {
+				this.interpreters.values().forEach(Interpreter::close);
+			}
 		}
 
 	}

@@ -13,7 +13,10 @@ import java.util.List;
  * @param pythonPath directories added to {@code sys.path}
  * @param pycacheDirectory where compiled bytecode is cached, or {@code null}
  * @param runOnce {@code wsgi.run_once}
+ * @param lang {@code LANG} in {@code os.environ}, or {@code null} to inherit
+ * @param locale {@code LC_ALL} in {@code os.environ}, or {@code null} to inherit
  */
 record InterpreterSpec(String processGroup, String applicationGroup, int processes, int threads,
-		boolean multiprocess, List<String> pythonPath, String pycacheDirectory, boolean runOnce) {
+		boolean multiprocess, List<String> pythonPath, String pycacheDirectory, boolean runOnce, String lang,
+		String locale) {
 }

@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,7 +25,10 @@ import org.slf4j.LoggerFactory;
 import dev.wsgiboot.core.config.AccessControl;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
+import dev.wsgiboot.core.config.ImportScript;
+import dev.wsgiboot.core.config.InterpreterEnvironment;
 import dev.wsgiboot.core.config.LocationSettings;
+import dev.wsgiboot.core.config.PythonHome;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
 import dev.wsgiboot.core.config.WsgiConfig;
@@ -39,6 +48,13 @@ public final class WsgiRuntime implements AutoCloseable {
 	private static final Logger logger = LoggerFactory.getLogger(WsgiRuntime.class);
 
 	private static final String EMBEDDED_PROCESS_GROUP = "";
+
+	/** Bounds preloading by startup-timeout. */
+	private static final ScheduledExecutorService STARTUP_WATCHDOG = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "wsgi-startup-watchdog");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final WsgiConfig config;
 
@@ -65,13 +81,28 @@ public final class WsgiRuntime implements AutoCloseable {
 		boolean multiprocess = settings.processes() > 1;
 		this.embedded = new InterpreterPool(EMBEDDED_PROCESS_GROUP, settings, engine,
 				(group) -> new InterpreterSpec(EMBEDDED_PROCESS_GROUP, group, settings.processes(), settings.threads(),
-						multiprocess, config.pythonPath(), pycacheDirectory, false));
+						multiprocess, config.pythonPath(), pycacheDirectory, false, null, null));
 		for (DaemonProcessGroup daemon : config.daemonProcesses().values()) {
+			InterpreterEnvironment environment = daemon.environment();
+			List<String> pythonPath = new ArrayList<>(config.pythonPath());
+			pythonPath.addAll(environment.pythonPath());
+			if (environment.pythonHome() != null) {
+				pythonPath.addAll(PythonHome.packageDirectories(environment.pythonHome(), daemon.origin()));
+			}
 			this.daemons.put(daemon.name(), new InterpreterPool(daemon.name(),
 					daemon.poolSettings(settings.queueTimeout()), engine,
 					(group) -> new InterpreterSpec(daemon.name(), group, daemon.processes(), daemon.threads(),
-							daemon.multiprocess(), config.pythonPath(), pycacheDirectory, daemon.runOnce())));
+							daemon.multiprocess(), pythonPath, pycacheDirectory, daemon.runOnce(), environment.lang(),
+							environment.locale())));
 		}
+	}
+
+	/** The state of every process group's interpreters: the embedded group first, then the daemon groups. */
+	public List<ProcessGroupState> processGroups() {
+		List<ProcessGroupState> states = new ArrayList<>();
+		states.add(this.embedded.state());
+		this.daemons.values().forEach((pool) -> states.add(pool.state()));
+		return states;
 	}
 
 	public WsgiConfig config() {
@@ -92,10 +123,17 @@ public final class WsgiRuntime implements AutoCloseable {
 
 	/**
 	 * Loads the scripts marked {@code preload} into the first interpreter of
-	 * their application group, as requests on {@code port} would name it.
+	 * their application group, as requests on {@code port} would name it, and the
+	 * {@code WSGIImportScript} scripts into theirs. Each load is bounded by its
+	 * process group's startup-timeout.
 	 * @throws ScriptLoadException when one of them fails
 	 */
 	public void preload(int port) {
+		for (ImportScript imported : this.config.importScripts()) {
+			String group = ApplicationGroupNames.expand(imported.applicationGroup(), this.config.serverName(),
+					new RequestHost(this.config.serverName(), port), "", System::getenv);
+			load(imported.script(), imported.processGroup(), group, imported.origin());
+		}
 		for (ScriptAlias alias : this.config.scriptAliases()) {
 			if (!alias.preload()) {
 				continue;
@@ -103,16 +141,47 @@ public final class WsgiRuntime implements AutoCloseable {
 			String group = ApplicationGroupNames.expand(applicationGroupOf(alias, alias.script()), this.config.serverName(),
 					new RequestHost(this.config.serverName(), port), alias.url().equals("/") ? "" : alias.url(),
 					System::getenv);
-			long start = System.nanoTime();
-			String processGroupName = expandProcessGroup(
-					(alias.processGroup() != null) ? alias.processGroup() : this.config.processGroup(),
-					this.config.env());
-			InterpreterPool pool = this.daemons.getOrDefault(processGroupName, this.embedded);
-			Interpreter interpreter = pool.interpreter(pool.firstSlot(), group);
-			interpreter.ensureLoaded(alias.script(), false);
-			logger.info("Preloaded {} ({}) into application group '{}' in {} ms", alias.script().name(), alias.origin(),
-					group, (System.nanoTime() - start) / 1_000_000);
+			String processGroup = (alias.processGroup() != null) ? alias.processGroup() : this.config.processGroup();
+			load(alias.script(), processGroup, group, alias.origin());
 		}
+	}
+
+	private void load(ScriptSource script, String processGroup, String applicationGroup, String origin) {
+		long start = System.nanoTime();
+		String processGroupName = expandProcessGroup(processGroup, this.config.env());
+		InterpreterPool pool = processGroupName.isEmpty() ? this.embedded : this.daemons.get(processGroupName);
+		if (pool == null) {
+			throw new WsgiConfigException(origin, "no WSGI daemon process called '" + processGroupName + "'",
+					"Define it with WSGIDaemonProcess (wsgi.daemon-processes." + processGroupName
+							+ ") or use %{GLOBAL}.");
+		}
+		Interpreter interpreter = pool.startupInterpreter(applicationGroup);
+		Duration timeout = pool.lifecycle().startupTimeout();
+		if (timeout.isZero()) {
+			interpreter.ensureLoaded(script, false);
+		}
+		else {
+			AtomicBoolean interrupted = new AtomicBoolean();
+			ScheduledFuture<?> watch = STARTUP_WATCHDOG.schedule(() -> {
+				interrupted.set(true);
+				interpreter.interrupt();
+			}, timeout.toMillis(), TimeUnit.MILLISECONDS);
+			try {
+				interpreter.ensureLoaded(script, false);
+			}
+			catch (PolyglotException ex) {
+				if (interrupted.get()) {
+					throw new ScriptLoadException(script.name(), "did not load within startup-timeout ("
+							+ timeout.toMillis() + " ms) of process group '" + pool.displayName() + "'");
+				}
+				throw ex;
+			}
+			finally {
+				watch.cancel(false);
+			}
+		}
+		logger.info("Preloaded {} ({}) into process group '{}', application group '{}' in {} ms", script.name(), origin,
+				pool.displayName(), applicationGroup, (System.nanoTime() - start) / 1_000_000);
 	}
 
 	/** Runs the request through the script it was routed to (or sends the file it was aliased to). */
@@ -173,9 +242,9 @@ public final class WsgiRuntime implements AutoCloseable {
 			sendError(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Internal Server Error");
 			return;
 		}
-		InterpreterPool.Slot slot;
+		InterpreterPool.Lease lease;
 		try {
-			slot = pool.acquire(group);
+			lease = pool.acquire(group);
 		}
 		catch (PoolBusyException ex) {
 			logger.warn("{} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
@@ -188,8 +257,9 @@ public final class WsgiRuntime implements AutoCloseable {
 			return;
 		}
 		RequestBridge bridge = new RequestBridge(request, response, script.name());
+		ScheduledFuture<?> watch = null;
 		try {
-			Interpreter interpreter = pool.interpreter(slot, group);
+			Interpreter interpreter = pool.interpreter(lease, group);
 			interpreter.ensureLoaded(script, this.config.scriptReloading());
 			String callable = CgiEnvironment.callableObject(alias, this.config.callableObject());
 			String method = request.getMethod();
@@ -198,6 +268,7 @@ public final class WsgiRuntime implements AutoCloseable {
 			}
 			String cgi = CgiEnvironment.build(request, method, match, host, script.name(), processGroupName, group,
 					callable, this.config.scriptReloading(), passAuthorization, env);
+			watch = pool.watch(lease, interpreter);
 			interpreter.handle(script.name(), callable, cgi, bridge);
 		}
 		catch (ScriptLoadException ex) {
@@ -214,7 +285,20 @@ public final class WsgiRuntime implements AutoCloseable {
 			return;
 		}
 		finally {
-			pool.release(slot);
+			if (watch != null) {
+				watch.cancel(false);
+			}
+			pool.release(lease);
+		}
+		if (lease.timedOut) {
+			logger.error("{} {}: WSGI application {} interrupted after request-timeout", request.getMethod(),
+					request.getRequestURI(), script.name());
+			if (!response.isCommitted()) {
+				response.reset();
+				sendError(response, HttpServletResponse.SC_GATEWAY_TIMEOUT, "Gateway Timeout");
+				return;
+			}
+			throw new ResponseAbortedException("WSGI application " + script.name() + " interrupted after request-timeout");
 		}
 		String failure = bridge.failure();
 		if (failure != null) {
@@ -357,6 +441,29 @@ public final class WsgiRuntime implements AutoCloseable {
 				problems.add(new WsgiConfigException(alias.origin(),
 						"WSGI script '" + resource.name() + "' is not on the class path",
 						"Put the script under src/main/resources/" + resource.resource() + " or fix the location."));
+			}
+		}
+		for (DaemonProcessGroup daemon : config.daemonProcesses().values()) {
+			if (!daemon.osProcessOptions().isEmpty()) {
+				problems.add(new WsgiConfigException(daemon.origin(),
+						"WSGIDaemonProcess " + daemon.name() + " uses " + daemon.osProcessOptions().keySet()
+								+ ", which need a separate operating-system process; daemon process groups here are "
+								+ "interpreters inside the JVM, running as the JVM's user",
+						"Remove the options, or set wsgi.ignore-os-process-options=true to run the group inside the "
+								+ "JVM without them."));
+			}
+		}
+		for (ImportScript imported : config.importScripts()) {
+			if (imported.script() instanceof ScriptSource.FileScript file && !Files.isReadable(file.path())) {
+				problems.add(new WsgiConfigException(imported.origin(),
+						"WSGI script '" + file.path() + "' does not exist or is not readable", "Check the path."));
+			}
+			String processGroup = imported.processGroup();
+			if (!processGroup.equals(WsgiConfig.GLOBAL) && !config.daemonProcesses().containsKey(processGroup)) {
+				problems.add(new WsgiConfigException(imported.origin(),
+						"no WSGI daemon process called '" + processGroup + "'",
+						"Define it with WSGIDaemonProcess (wsgi.daemon-processes." + processGroup
+								+ ") or use %{GLOBAL}."));
 			}
 		}
 		if (!problems.isEmpty()) {

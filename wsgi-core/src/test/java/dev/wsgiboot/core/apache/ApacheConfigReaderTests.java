@@ -3,6 +3,7 @@ package dev.wsgiboot.core.apache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.wsgiboot.core.config.AccessControl;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
+import dev.wsgiboot.core.config.ImportScript;
+import dev.wsgiboot.core.config.InterpreterLifecycle;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.StaticAlias;
 import dev.wsgiboot.core.config.WsgiConfigException;
@@ -256,9 +259,43 @@ class ApacheConfigReaderTests {
 	}
 
 	@Test
-	void daemonOptionsNeedingAnOperatingSystemProcessAreNotSupported() {
-		assertThat(failure("WSGIDaemonProcess site user=nobody threads=2\n").getReason())
-			.contains("user is not supported yet").contains("separate operating-system process");
+	void daemonOptionsNeedingAnOperatingSystemProcessAreKeptForTheServerToRefuse() {
+		DaemonProcessGroup site = read("WSGIDaemonProcess site user=nobody home=/tmp threads=2\n").daemonProcesses()
+			.get("site");
+		assertThat(site.osProcessOptions()).containsEntry("user", "nobody").containsEntry("home", "/tmp");
+		assertThat(site.threads()).isEqualTo(2);
+		assertThat(site.withoutOsProcessOptions().osProcessOptions()).isEmpty();
+	}
+
+	@Test
+	void daemonTimersAndPythonEnvironmentAreRead() {
+		DaemonProcessGroup site = read("WSGIDaemonProcess site restart-interval=60 inactivity-timeout=0.5 "
+				+ "request-timeout=30 graceful-timeout=2 shutdown-timeout=1 startup-timeout=20 queue-timeout=7 "
+				+ "python-path=/a:/b lang=en_US.UTF-8 locale=C.UTF-8 socket-timeout=10 deadlock-timeout=60\n")
+			.daemonProcesses()
+			.get("site");
+		assertThat(site.lifecycle()).isEqualTo(new InterpreterLifecycle(Duration.ofSeconds(60), Duration.ofMillis(500),
+				Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(20)));
+		assertThat(site.queueTimeout()).isEqualTo(Duration.ofSeconds(7));
+		assertThat(site.environment().pythonPath()).containsExactly("/a", "/b");
+		assertThat(site.environment().lang()).isEqualTo("en_US.UTF-8");
+		assertThat(site.environment().locale()).isEqualTo("C.UTF-8");
+		assertThat(site.osProcessOptions()).isEmpty();
+		assertThat(read("WSGIDaemonProcess plain\n").daemonProcesses().get("plain").lifecycle())
+			.isEqualTo(InterpreterLifecycle.DEFAULT);
+	}
+
+	@Test
+	void importScriptNeedsBothGroups() {
+		ImportScript imported = read("WSGIImportScript " + this.dir + "/a.wsgi process-group=%{GLOBAL} "
+				+ "application-group=shared\n").importScripts().get(0);
+		assertThat(imported.applicationGroup()).isEqualTo("shared");
+		assertThat(imported.processGroup()).isEqualTo("%{GLOBAL}");
+		assertThat(imported.origin()).isEqualTo("test.conf:1");
+		assertThat(failure("WSGIImportScript /x.wsgi process-group=%{GLOBAL}\n").getReason())
+			.contains("needs both process-group= and application-group=");
+		assertThat(failure("WSGIImportScript /x.wsgi process-group=%{GLOBAL} application-group=%{RESOURCE}\n")
+			.getReason()).contains("depends on the request");
 	}
 
 	@Test

@@ -1,0 +1,19 @@
+# A small Flask application (Debian's python3-flask) with a template compiled
+# once and a JSON route.
+from flask import Flask, jsonify, render_template_string, request
+
+app = Flask(__name__)
+_PAGE = app.jinja_env.from_string('<h1>Hello {{ name }}</h1><p>{{ items|length }} items</p>')
+
+
+@app.route('/hello/<name>')
+def hello(name):
+    return _PAGE.render(name=name, items=[1, 2, 3])
+
+
+@app.route('/echo', methods=['POST'])
+def echo():
+    return jsonify(received=request.get_json(), script_name=request.script_root, path=request.path)
+
+
+application = app
