@@ -41,12 +41,14 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * the embedded group)
  * @param staticAliases {@code Alias} / {@code AliasMatch}: URLs served as
  * static files, before any WSGIScriptAlias
+ * @param fileServing {@code DocumentRoot} and the CGI timeout
  */
 public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, String applicationGroup,
 		String callableObject, boolean scriptReloading, boolean passAuthorization, List<String> pythonPath,
 		InterpreterPoolSettings embedded, List<DirectorySettings> directories, EncodedSlashes encodedSlashes,
 		Map<String, String> env, List<LocationSettings> locations, boolean canonicalName, Integer serverPort,
-		Map<String, DaemonProcessGroup> daemonProcesses, String processGroup, List<StaticAlias> staticAliases) {
+		Map<String, DaemonProcessGroup> daemonProcesses, String processGroup, List<StaticAlias> staticAliases,
+		FileServingSettings fileServing) {
 
 	public static final String GLOBAL = "%{GLOBAL}";
 
@@ -68,6 +70,17 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 		daemonProcesses = Map.copyOf(daemonProcesses);
 		Objects.requireNonNull(processGroup, "processGroup");
 		staticAliases = List.copyOf(staticAliases);
+		Objects.requireNonNull(fileServing, "fileServing");
+	}
+
+	public WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, String applicationGroup,
+			String callableObject, boolean scriptReloading, boolean passAuthorization, List<String> pythonPath,
+			InterpreterPoolSettings embedded, List<DirectorySettings> directories, EncodedSlashes encodedSlashes,
+			Map<String, String> env, List<LocationSettings> locations, boolean canonicalName, Integer serverPort,
+			Map<String, DaemonProcessGroup> daemonProcesses, String processGroup, List<StaticAlias> staticAliases) {
+		this(scriptAliases, serverName, applicationGroup, callableObject, scriptReloading, passAuthorization,
+				pythonPath, embedded, directories, encodedSlashes, env, locations, canonicalName, serverPort,
+				daemonProcesses, processGroup, staticAliases, FileServingSettings.DEFAULT);
 	}
 
 }
