@@ -100,7 +100,7 @@ final class CgiRunner {
 			watchdog.finished();
 			try {
 				if (!process.waitFor(5, TimeUnit.SECONDS)) {
-					process.destroyForcibly();
+					kill(process);
 				}
 				else if (process.exitValue() != 0) {
 					logger.warn("{}: CGI script {} exited with status {}", where, script, process.exitValue());
@@ -108,9 +108,15 @@ final class CgiRunner {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				process.destroyForcibly();
+				kill(process);
 			}
 		}
+	}
+
+	/** Kills the script and whatever it started (which would otherwise keep its output open). */
+	private static void kill(Process process) {
+		process.descendants().forEach(ProcessHandle::destroyForcibly);
+		process.destroyForcibly();
 	}
 
 	/**
@@ -283,7 +289,7 @@ final class CgiRunner {
 			while (!this.done && this.process.isAlive()) {
 				if (System.nanoTime() - this.lastActivity > this.timeoutNanos) {
 					this.timedOut = true;
-					this.process.destroyForcibly();
+					kill(this.process);
 					return;
 				}
 				try {

@@ -20,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * conditional requests of RFC 9110 ({@code If-Match},
  * {@code If-Unmodified-Since}: 412; {@code If-None-Match},
  * {@code If-Modified-Since}: 304); a single byte range ({@code Range},
- * {@code If-Range}: 206, 416 when unsatisfiable); HEAD without a body. The
+ * {@code If-Range}: 206, 416 when unsatisfiable); HEAD without a body; GET
+ * and POST send the file, OPTIONS lists the methods, others get a 405. The
  * file is streamed from its channel, never read into memory. Thread-safe.
  */
 final class StaticFiles {
@@ -42,11 +43,19 @@ final class StaticFiles {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return;
 		}
+		String method = request.getMethod();
+		if (!(method.equals("GET") || method.equals("HEAD") || method.equals("POST"))) {
+			// Apache's core handler: OPTIONS lists what a file allows, other methods are refused
+			response.setHeader("Allow", "GET,POST,OPTIONS,HEAD");
+			response.setStatus(method.equals("OPTIONS") ? HttpServletResponse.SC_OK
+					: HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+			response.setContentLength(0);
+			return;
+		}
 		long length = attributes.size();
 		long modified = attributes.lastModifiedTime().toMillis();
 		String etag = "\"" + Long.toHexString(length) + "-"
 				+ Long.toHexString(attributes.lastModifiedTime().to(TimeUnit.MICROSECONDS)) + "\"";
-		String method = request.getMethod();
 		boolean getOrHead = method.equals("GET") || method.equals("HEAD");
 		response.setDateHeader("Last-Modified", modified);
 		response.setHeader("ETag", etag);
