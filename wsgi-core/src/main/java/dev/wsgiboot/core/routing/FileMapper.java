@@ -63,8 +63,9 @@ public final class FileMapper {
 	 * target with the URL remainder appended).
 	 */
 	public RouteMatch map(String path, String filename) {
-		String name = collapseSlashes(filename);
-		int position = name.startsWith("/") ? 0 : -1;
+		String name = collapseSlashes(
+				filename.startsWith("/") ? filename : Path.of(filename).toAbsolutePath() + (filename.endsWith("/") ? "/" : ""));
+		int position = 0;
 		Path current = null;
 		while (true) {
 			int slash = name.indexOf('/', position + 1);

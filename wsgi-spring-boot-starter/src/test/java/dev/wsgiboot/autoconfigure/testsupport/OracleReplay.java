@@ -53,7 +53,8 @@ public final class OracleReplay {
 	 */
 	public List<String> replay(Map<String, Object> golden, int missed) throws IOException {
 		Map<String, Object> request = (Map<String, Object>) golden.get("request");
-		RawHttpClient.RawResponse response = new RawHttpClient(this.port).send(head(request), body(request));
+		// generous read timeout: the first request of a JVM starts GraalPy, slow on a loaded machine
+		RawHttpClient.RawResponse response = new RawHttpClient(this.port, 180_000).send(head(request), body(request));
 		Map<String, Object> expected = (Map<String, Object>) golden.get("response");
 		Map<String, Object> summary = (Map<String, Object>) golden.get("summary");
 		List<String> differences = new ArrayList<>();
