@@ -16,6 +16,7 @@ import org.graalvm.polyglot.PolyglotException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.wsgiboot.core.apache.HtaccessFiles;
 import dev.wsgiboot.core.config.AccessControl;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
@@ -24,7 +25,6 @@ import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
 import dev.wsgiboot.core.config.WsgiConfig;
 import dev.wsgiboot.core.config.WsgiConfigException;
-import dev.wsgiboot.core.apache.HtaccessFiles;
 import dev.wsgiboot.core.routing.DecodedPath;
 import dev.wsgiboot.core.routing.FileMapper;
 import dev.wsgiboot.core.routing.RouteMatch;
