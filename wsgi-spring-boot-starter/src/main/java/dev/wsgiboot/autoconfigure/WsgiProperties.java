@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,8 @@ import org.springframework.core.Ordered;
 import dev.wsgiboot.core.apache.ApacheConfig;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
+import dev.wsgiboot.core.config.FileServingSettings;
+import dev.wsgiboot.core.config.HandlerSettings;
 import dev.wsgiboot.core.config.ImportScript;
 import dev.wsgiboot.core.config.InterpreterEnvironment;
 import dev.wsgiboot.core.config.InterpreterLifecycle;
@@ -115,6 +119,18 @@ public final class WsgiProperties {
 	private final List<StaticMountMatch> aliasMatches;
 
 	/**
+	 * DocumentRoot: the directory where URLs that no mount claims are looked up
+	 * (files, and scripts by the handlers of wsgi.directories); a name that does
+	 * not exist there is left to the rest of the application.
+	 */
+	private final String documentRoot;
+
+	/**
+	 * How long a CGI script may be silent before it is killed (Apache's Timeout).
+	 */
+	private final Duration cgiTimeout;
+
+	/**
 	 * WSGIDaemonProcess: named process groups, each its own pool of interpreters
 	 * (processes) admitting threads concurrent requests each.
 	 */
@@ -207,6 +223,7 @@ public final class WsgiProperties {
 			List<MountMatch> scriptAliasMatches, EncodedSlashes allowEncodedSlashes, Map<String, String> env,
 			List<Location> locations, List<Directory> directories,
 			List<String> apacheConfig, List<StaticMount> aliases, List<StaticMountMatch> aliasMatches,
+			String documentRoot, @DefaultValue("60s") Duration cgiTimeout,
 			Boolean useCanonicalName, Map<String, DaemonProcess> daemonProcesses,
 			@DefaultValue("false") boolean ignoreOsProcessOptions, List<ImportScriptProperties> importScripts,
 			String processGroup,
@@ -223,6 +240,8 @@ public final class WsgiProperties {
 		this.useCanonicalName = useCanonicalName;
 		this.aliases = (aliases != null) ? List.copyOf(aliases) : List.of();
 		this.aliasMatches = (aliasMatches != null) ? List.copyOf(aliasMatches) : List.of();
+		this.documentRoot = documentRoot;
+		this.cgiTimeout = cgiTimeout;
 		this.daemonProcesses = (daemonProcesses != null) ? Map.copyOf(daemonProcesses) : Map.of();
 		this.ignoreOsProcessOptions = ignoreOsProcessOptions;
 		this.importScripts = (importScripts != null) ? List.copyOf(importScripts) : List.of();
@@ -405,6 +424,11 @@ public final class WsgiProperties {
 			requireSet(property + ".path", alias.path());
 			staticAliases.add(StaticAlias.match(alias.pattern(), alias.path(), property + ".pattern"));
 		}
+		String documentRoot = this.documentRoot;
+		if (this.cgiTimeout == null || this.cgiTimeout.isNegative() || this.cgiTimeout.isZero()) {
+			throw new WsgiConfigException("wsgi.cgi-timeout", "must be a positive duration, got " + this.cgiTimeout,
+					"Write e.g. wsgi.cgi-timeout=60s.");
+		}
 		Map<String, DaemonProcessGroup> daemons = new LinkedHashMap<>();
 		this.daemonProcesses.forEach((name, daemon) -> daemons.put(name, daemon.toGroup(name)));
 		Integer serverPort = null;
@@ -432,6 +456,7 @@ public final class WsgiProperties {
 			processGroup = firstNonNull(processGroup, file.processGroup());
 			staticAliases.addAll(file.staticAliases());
 			imports.addAll(file.importScripts());
+			documentRoot = firstNonNull(documentRoot, file.documentRoot());
 			for (DaemonProcessGroup daemon : file.daemonProcesses().values()) {
 				if (!daemon.osProcessOptions().isEmpty() && this.ignoreOsProcessOptions) {
 					logger.warn("{}: WSGIDaemonProcess {}: ignoring {} (wsgi.ignore-os-process-options): the group "
@@ -460,7 +485,10 @@ public final class WsgiProperties {
 				firstNonNull(passAuthorization, false), path, this.embedded.toSettings(defaultProcesses),
 				directorySettings, firstNonNull(encodedSlashes, EncodedSlashes.OFF), withProperties(env),
 				locationSettings, firstNonNull(canonical, false), firstNonNull(propertyPort, serverPort), daemons,
-				firstNonNull(processGroup, WsgiConfig.GLOBAL), staticAliases, imports);
+				firstNonNull(processGroup, WsgiConfig.GLOBAL), staticAliases,
+				new FileServingSettings((documentRoot != null && !documentRoot.isBlank()) ? Path.of(documentRoot) : null,
+						this.cgiTimeout),
+				imports);
 	}
 
 	/** The files' SetEnv variables, then the wsgi.env properties, which win. */
@@ -1006,10 +1034,79 @@ public final class WsgiProperties {
 		 */
 		private final String applicationGroup;
 
-		public Directory(String path, String files, String applicationGroup) {
+		/**
+		 * AddHandler: file extension (without the dot) to handler, wsgi-script or
+		 * cgi-script (none for a static file), e.g. handlers.wsgi=wsgi-script.
+		 */
+		private final Map<String, String> handlers;
+
+		/**
+		 * SetHandler: the handler of every file in the directory (wsgi-script,
+		 * cgi-script or none).
+		 */
+		private final String setHandler;
+
+		/**
+		 * Options: exec-cgi (scripts may run), multi-views (extension-less URLs find
+		 * name.ext), indexes (directory listings), follow-sym-links; +name / -name
+		 * change the inherited options.
+		 */
+		private final List<String> options;
+
+		/**
+		 * DirectoryIndex: index file names tried in order for a directory URL
+		 * (default index.html; empty list for none).
+		 */
+		private final List<String> directoryIndex;
+
+		/**
+		 * MultiviewsMatch: handlers (MultiViews also picks files only a handler
+		 * claims, e.g. name.wsgi) or negotiated-only.
+		 */
+		private final String multiviewsMatch;
+
+		/**
+		 * AllowOverride: which .htaccess directives the directory's files may use
+		 * (none, all, file-info, indexes, options, auth-config, limit).
+		 */
+		private final List<String> allowOverride;
+
+		public Directory(String path, String files, String applicationGroup, Map<String, String> handlers,
+				String setHandler, List<String> options, List<String> directoryIndex, String multiviewsMatch,
+				List<String> allowOverride) {
 			this.path = path;
 			this.files = files;
 			this.applicationGroup = applicationGroup;
+			this.handlers = (handlers != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(handlers)) : Map.of();
+			this.setHandler = setHandler;
+			this.options = (options != null) ? List.copyOf(options) : null;
+			this.directoryIndex = (directoryIndex != null) ? List.copyOf(directoryIndex) : null;
+			this.multiviewsMatch = multiviewsMatch;
+			this.allowOverride = (allowOverride != null) ? List.copyOf(allowOverride) : null;
+		}
+
+		public Map<String, String> getHandlers() {
+			return this.handlers;
+		}
+
+		public String getSetHandler() {
+			return this.setHandler;
+		}
+
+		public List<String> getOptions() {
+			return this.options;
+		}
+
+		public List<String> getDirectoryIndex() {
+			return this.directoryIndex;
+		}
+
+		public String getMultiviewsMatch() {
+			return this.multiviewsMatch;
+		}
+
+		public List<String> getAllowOverride() {
+			return this.allowOverride;
 		}
 
 		public String getPath() {
@@ -1033,7 +1130,48 @@ public final class WsgiProperties {
 				throw new WsgiConfigException(property + ".files", "'" + this.files + "' is not a file name",
 						"Name one file in the directory, e.g. app.wsgi.");
 			}
-			return new DirectorySettings(Path.of(this.path), this.files, this.applicationGroup, property);
+			HandlerSettings handling = handling(property);
+			if (handling != null && this.files != null) {
+				throw new WsgiConfigException(property + ".files",
+						"handlers, options and directory-index apply to a whole directory, not to one file",
+						"Put them in a wsgi.directories entry without files.");
+			}
+			return new DirectorySettings(Path.of(this.path), this.files, this.applicationGroup, property, null,
+					handling);
+		}
+
+		/** The handler settings, or {@code null} when none is set. */
+		private HandlerSettings handling(String property) {
+			Map<String, String> byExtension = new LinkedHashMap<>();
+			this.handlers.forEach((extension, handler) -> byExtension.put(HandlerSettings.extension(extension),
+					HandlerSettings.handlerName(handler, property + ".handlers." + extension)));
+			String set = (this.setHandler != null)
+					? HandlerSettings.handlerName(this.setHandler, property + ".set-handler") : null;
+			HandlerSettings.OptionsChange optionsChange = (this.options != null)
+					? HandlerSettings.OptionsChange.parse(this.options, property + ".options") : null;
+			Boolean matchHandlers = null;
+			if (this.multiviewsMatch != null) {
+				matchHandlers = switch (this.multiviewsMatch.toLowerCase(Locale.ROOT).replace("-", "")) {
+					case "handlers" -> Boolean.TRUE;
+					case "negotiatedonly" -> Boolean.FALSE;
+					default -> throw new WsgiConfigException(property + ".multiviews-match",
+							"'" + this.multiviewsMatch + "' is not supported", "Use handlers or negotiated-only.");
+				};
+			}
+			if (this.directoryIndex != null) {
+				for (String index : this.directoryIndex) {
+					if (index.isBlank() || index.contains("/")) {
+						throw new WsgiConfigException(property + ".directory-index",
+								"'" + index + "' is not a file name", "Name files of the directory, e.g. index.wsgi.");
+					}
+				}
+			}
+			HandlerSettings settings = new HandlerSettings(set, byExtension, Set.of(), optionsChange,
+					this.directoryIndex, matchHandlers,
+					(this.allowOverride != null)
+							? HandlerSettings.OverrideClass.parse(this.allowOverride, property + ".allow-override")
+							: null);
+			return settings.isEmpty() ? null : settings;
 		}
 
 	}

@@ -20,7 +20,8 @@ import dev.wsgiboot.autoconfigure.testsupport.ScenarioReplay;
 /**
  * The mount-related oracle scenarios through the other front door: configured
  * with {@code wsgi.*} properties equivalent to each scenario's WSGIScriptAlias
- * lines (where {@link ApacheConformanceTests} uses the scenario's own Apache
+ * lines, or to its Alias and Directory handler settings (where
+ * {@link ApacheConformanceTests} uses the scenario's own Apache
  * configuration). Every request recorded against real Apache + mod_wsgi is
  * replayed on a fresh server and must give the same answer; the oracle's own
  * probe application answers, verbatim. The embedded group runs one
@@ -47,6 +48,33 @@ class OracleMountScenariosTests {
 		MOUNTS.put("42-application-group-case", new String[][] { { "/MyApp", "myapp.wsgi" }, { "/myapp", "a.wsgi" } });
 	}
 
+	static final String APPS = OracleGolden.oracleDirectory().resolve("apps").toString();
+
+	/**
+	 * Scenarios served by handler (Alias + wsgi.directories), to the properties
+	 * equivalent to their Apache configuration.
+	 */
+	static final Map<String, List<String>> HANDLER_SCENARIOS = new LinkedHashMap<>();
+
+	static {
+		HANDLER_SCENARIOS.put("07-alias-sethandler", directory("scripts", "options=exec-cgi", "set-handler=wsgi-script"));
+		HANDLER_SCENARIOS.put("08-alias-addhandler-mixed",
+				directory("mixed", "options=exec-cgi", "handlers.cgi=cgi-script", "handlers.wsgi=wsgi-script"));
+		HANDLER_SCENARIOS.put("09-multiviews", directory("mixed", "options=exec-cgi,multi-views",
+				"multiviews-match=handlers", "handlers.cgi=cgi-script", "handlers.wsgi=wsgi-script"));
+		HANDLER_SCENARIOS.put("10-indexes-directoryindex", directory("idx", "options=exec-cgi,indexes",
+				"directory-index=index.html,index.wsgi,index.cgi", "handlers.cgi=cgi-script",
+				"handlers.wsgi=wsgi-script"));
+		List<String> site = new ArrayList<>(List.of("--wsgi.aliases[0].url=/site/",
+				"--wsgi.aliases[0].path=" + APPS + "/site/", "--wsgi.directories[0].path=" + APPS + "/site",
+				"--wsgi.directories[0].options=exec-cgi,multi-views,indexes",
+				"--wsgi.directories[0].multiviews-match=handlers"));
+		HANDLER_SCENARIOS.put("11-htaccess-fileinfo",
+				concat(site, "--wsgi.directories[0].allow-override=file-info"));
+		HANDLER_SCENARIOS.put("12-htaccess-fileinfo-indexes",
+				concat(site, "--wsgi.directories[0].allow-override=file-info,indexes"));
+	}
+
 	static final Map<String, Map<String, String>> NOT_YET = Map.of("36-head-requests",
 			Map.of("HEAD daemon", "daemon process groups (WSGIDaemonProcess)", "HEAD with WSGIMapHEADToGet On",
 					"WSGIMapHEADToGet"));
@@ -58,14 +86,44 @@ class OracleMountScenariosTests {
 			.map((name) -> DynamicContainer.dynamicContainer(name, Stream.of(name).flatMap((n) -> run(n).stream())));
 	}
 
+	@TestFactory
+	Stream<DynamicNode> handlerScenarios() {
+		return HANDLER_SCENARIOS.keySet()
+			.stream()
+			.map((name) -> DynamicContainer.dynamicContainer(name,
+					Stream.of(name).flatMap((n) -> run(n, HANDLER_SCENARIOS.get(n)).stream())));
+	}
+
 	private static List<DynamicNode> run(String name) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
-				"--spring.application.name=" + name, "--wsgi.server-name=oracle.test", "--wsgi.embedded.processes=1"));
+		List<String> mountArgs = new ArrayList<>();
 		String[][] mounts = MOUNTS.get(name);
 		for (int i = 0; i < mounts.length; i++) {
-			args.add("--wsgi.script-aliases[" + i + "].url=" + mounts[i][0]);
-			args.add("--wsgi.script-aliases[" + i + "].path=" + SCRIPTS + mounts[i][1]);
+			mountArgs.add("--wsgi.script-aliases[" + i + "].url=" + mounts[i][0]);
+			mountArgs.add("--wsgi.script-aliases[" + i + "].path=" + SCRIPTS + mounts[i][1]);
 		}
+		return run(name, mountArgs);
+	}
+
+	/** {@code Alias /wsgi/ apps/<tree>/} and the tree's {@code wsgi.directories[0]} settings. */
+	private static List<String> directory(String tree, String... settings) {
+		List<String> args = new ArrayList<>(List.of("--wsgi.aliases[0].url=/wsgi/",
+				"--wsgi.aliases[0].path=" + APPS + "/" + tree + "/", "--wsgi.directories[0].path=" + APPS + "/" + tree));
+		for (String setting : settings) {
+			args.add("--wsgi.directories[0]." + setting);
+		}
+		return args;
+	}
+
+	private static List<String> concat(List<String> args, String more) {
+		List<String> all = new ArrayList<>(args);
+		all.add(more);
+		return all;
+	}
+
+	private static List<DynamicNode> run(String name, List<String> settings) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+				"--spring.application.name=" + name, "--wsgi.server-name=oracle.test", "--wsgi.embedded.processes=1"));
+		args.addAll(settings);
 		SpringApplication application = new SpringApplication(WsgiTestApplication.class);
 		application.setLogStartupInfo(false);
 		try (ConfigurableApplicationContext context = application.run(args.toArray(String[]::new))) {

@@ -18,6 +18,7 @@ import dev.wsgiboot.core.config.AccessControl;
 import dev.wsgiboot.core.config.ConfigPatterns;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
+import dev.wsgiboot.core.config.HandlerSettings;
 import dev.wsgiboot.core.config.ImportScript;
 import dev.wsgiboot.core.config.InterpreterEnvironment;
 import dev.wsgiboot.core.config.InterpreterLifecycle;
@@ -225,11 +226,7 @@ public final class ApacheConfigReader {
 					this.useCanonicalName = onOff(d);
 				}
 			}
-			case "documentroot" -> {
-				this.documentRoot = single(d);
-				logger.warn("{}: DocumentRoot {} is used for DOCUMENT_ROOT only: serving its files is not supported yet",
-						d.location(), this.documentRoot);
-			}
+			case "documentroot" -> this.documentRoot = single(d);
 			case "wsgiapplicationgroup" -> this.applicationGroup = single(d);
 			case "wsgicallableobject" -> this.callableObject = identifier(d, single(d));
 			case "wsgiscriptreloading" -> this.scriptReloading = onOff(d);
@@ -342,8 +339,8 @@ public final class ApacheConfigReader {
 
 	/**
 	 * {@code <Directory>}: WSGIApplicationGroup, {@code <Files>} with
-	 * WSGIApplicationGroup, access rules (Order/Allow/Deny, Require all|ip|local)
-	 * and AllowOverride None.
+	 * WSGIApplicationGroup, access rules (Order/Allow/Deny, Require all|ip|local),
+	 * handlers, Options, DirectoryIndex, MultiviewsMatch and AllowOverride.
 	 */
 	private void directory(ApacheDirective d) {
 		if (d.args().size() != 1) {
@@ -354,6 +351,8 @@ public final class ApacheConfigReader {
 		List<AccessControl.HostPattern> allow = new ArrayList<>();
 		List<AccessControl.HostPattern> deny = new ArrayList<>();
 		List<AccessControl.Require> require = new ArrayList<>();
+		HandlerDirectives handling = new HandlerDirectives();
+		Set<HandlerSettings.OverrideClass> allowOverride = null;
 		for (ApacheDirective child : d.children()) {
 			String name = child.name().toLowerCase(Locale.ROOT);
 			List<String> args = child.args();
@@ -383,17 +382,26 @@ public final class ApacheConfigReader {
 					.add(new DirectorySettings(directory, null, single(child), child.location()));
 				case "files" -> files(directory, child);
 				case "allowoverride" -> {
-					if (!(args.size() == 1 && args.get(0).equalsIgnoreCase("None"))) {
-						this.unsupported.add(error(child, "AllowOverride " + String.join(" ", args)
-								+ ": per-directory override files are not supported yet", "Use AllowOverride None."));
-					}
+					requireArgs(child, 1);
+					allowOverride = HandlerSettings.OverrideClass.parse(args, child.location());
 				}
 				default -> {
+					if (handling.apply(child)) {
+						continue;
+					}
 					validate(child);
 					this.unsupported.add(error(child, child.name() + " inside <Directory> is not supported yet",
 							"See the README for what <Directory> supports so far."));
 				}
 			}
+		}
+		HandlerSettings settings = handling.settings();
+		if (settings != null || allowOverride != null) {
+			HandlerSettings base = (settings != null) ? settings : HandlerSettings.NONE;
+			this.directories.add(DirectorySettings.handling(directory,
+					new HandlerSettings(base.setHandler(), base.handlers(), base.removedHandlers(), base.options(),
+							base.directoryIndex(), base.multiviewsMatchHandlers(), allowOverride),
+					d.location()));
 		}
 		if (order != null || !allow.isEmpty() || !deny.isEmpty() || !require.isEmpty()) {
 			this.directories.add(new DirectorySettings(directory, null, null, d.location(),

@@ -16,12 +16,24 @@ import java.util.Objects;
  * {@code null}
  * @param origin where it was declared, for messages
  * @param access who may reach the scripts, or {@code null} for no rule here
+ * @param handling handlers, Options, DirectoryIndex... of the directory's files,
+ * or {@code null} for none here
  */
 public record DirectorySettings(Path directory, String files, String applicationGroup, String origin,
-		AccessControl access) {
+		AccessControl access, HandlerSettings handling) {
 
 	public DirectorySettings(Path directory, String files, String applicationGroup, String origin) {
-		this(directory, files, applicationGroup, origin, null);
+		this(directory, files, applicationGroup, origin, null, null);
+	}
+
+	public DirectorySettings(Path directory, String files, String applicationGroup, String origin,
+			AccessControl access) {
+		this(directory, files, applicationGroup, origin, access, null);
+	}
+
+	/** Settings that only say how the directory's files are answered. */
+	public static DirectorySettings handling(Path directory, HandlerSettings handling, String origin) {
+		return new DirectorySettings(directory, null, null, origin, null, handling);
 	}
 
 	public DirectorySettings {
@@ -42,6 +54,19 @@ public record DirectorySettings(Path directory, String files, String application
 	 */
 	int specificity() {
 		return this.directory.getNameCount() * 2 + ((this.files != null) ? 1 : 0);
+	}
+
+	/**
+	 * The handling settings of exactly {@code directory} (its {@code <Directory>}
+	 * sections, in declaration order), for merging level by level with the
+	 * directory's {@code .htaccess}.
+	 */
+	public static List<HandlerSettings> handlingOf(List<DirectorySettings> all, Path directory) {
+		return all.stream()
+			.filter((settings) -> settings.handling() != null && settings.files() == null
+					&& settings.directory().equals(directory))
+			.map(DirectorySettings::handling)
+			.toList();
 	}
 
 	/**

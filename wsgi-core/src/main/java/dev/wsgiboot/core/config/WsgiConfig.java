@@ -41,6 +41,7 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * the embedded group)
  * @param staticAliases {@code Alias} / {@code AliasMatch}: URLs served as
  * static files, before any WSGIScriptAlias
+ * @param fileServing {@code DocumentRoot} and the CGI timeout
  * @param importScripts {@code WSGIImportScript}: scripts loaded at startup into
  * named process and application groups
  */
@@ -49,7 +50,7 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 		InterpreterPoolSettings embedded, List<DirectorySettings> directories, EncodedSlashes encodedSlashes,
 		Map<String, String> env, List<LocationSettings> locations, boolean canonicalName, Integer serverPort,
 		Map<String, DaemonProcessGroup> daemonProcesses, String processGroup, List<StaticAlias> staticAliases,
-		List<ImportScript> importScripts) {
+		FileServingSettings fileServing, List<ImportScript> importScripts) {
 
 	public static final String GLOBAL = "%{GLOBAL}";
 
@@ -72,6 +73,17 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 		Objects.requireNonNull(processGroup, "processGroup");
 		staticAliases = List.copyOf(staticAliases);
 		importScripts = List.copyOf(importScripts);
+		Objects.requireNonNull(fileServing, "fileServing");
+	}
+
+	public WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, String applicationGroup,
+			String callableObject, boolean scriptReloading, boolean passAuthorization, List<String> pythonPath,
+			InterpreterPoolSettings embedded, List<DirectorySettings> directories, EncodedSlashes encodedSlashes,
+			Map<String, String> env, List<LocationSettings> locations, boolean canonicalName, Integer serverPort,
+			Map<String, DaemonProcessGroup> daemonProcesses, String processGroup, List<StaticAlias> staticAliases) {
+		this(scriptAliases, serverName, applicationGroup, callableObject, scriptReloading, passAuthorization,
+				pythonPath, embedded, directories, encodedSlashes, env, locations, canonicalName, serverPort,
+				daemonProcesses, processGroup, staticAliases, FileServingSettings.DEFAULT, List.of());
 	}
 
 }

@@ -6,51 +6,82 @@ import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
 
 /**
- * A request mapped by a mount: to a WSGI script, or to the answer Apache gives
- * without running one (403 for a directory, 404 for a missing file, 301 to add
- * a directory's trailing slash).
+ * A request mapped by a mount: to a WSGI script, to a CGI script, to a file
+ * sent as it is, to a directory listing, or to the answer Apache gives without
+ * running anything (403 for a directory, 404 for a missing file, 301 to add a
+ * directory's trailing slash, 500 for a broken {@code .htaccess}).
  *
- * @param alias the mount that matched
- * @param script the script to run ({@code null} when {@code status} is set)
+ * @param alias the mount that matched (for a script found by its handler, a
+ * mount of that one script)
+ * @param script the script to run ({@code null} unless {@code kind} is
+ * {@link Kind#SCRIPT})
  * @param scriptName {@code SCRIPT_NAME}
  * @param pathInfo {@code PATH_INFO}
- * @param status 0 to run the script, else the HTTP status to answer
+ * @param status 0 to run or send something, else the HTTP status to answer
  * @param redirectPath for a 301: the path to redirect to
  * @param requestPath the decoded request path that was mapped
- * @param staticFile a file to send as it is ({@code Alias}); then {@code alias}
- * and {@code script} are {@code null}
+ * @param staticFile the file to send ({@link Kind#FILE}), the CGI script to run
+ * ({@link Kind#CGI}) or the directory to list ({@link Kind#LISTING})
+ * @param kind what answers the request
+ * @param negotiated whether MultiViews chose the file for an extension-less URL
  */
 public record RouteMatch(ScriptAlias alias, ScriptSource script, String scriptName, String pathInfo, int status,
-		String redirectPath, String requestPath, Path staticFile) {
+		String redirectPath, String requestPath, Path staticFile, Kind kind, boolean negotiated) {
+
+	/** What answers a mapped request. */
+	public enum Kind {
+
+		/** A WSGI application. */
+		SCRIPT,
+		/** A CGI script, run as a process. */
+		CGI,
+		/** A file sent as it is. */
+		FILE,
+		/** A generated listing of a directory ({@code Options Indexes}). */
+		LISTING,
+		/** A status answered without running anything. */
+		STATUS
+
+	}
 
 	public RouteMatch(ScriptAlias alias, String scriptName, String pathInfo) {
-		this(alias, alias.script(), scriptName, pathInfo, 0, null, scriptName + pathInfo, null);
+		this(alias, alias.script(), scriptName, pathInfo, 0, null, scriptName + pathInfo, null, Kind.SCRIPT, false);
 	}
 
 	static RouteMatch script(ScriptAlias alias, ScriptSource script, String scriptName, String pathInfo) {
-		return new RouteMatch(alias, script, scriptName, pathInfo, 0, null, scriptName + pathInfo, null);
+		return new RouteMatch(alias, script, scriptName, pathInfo, 0, null, scriptName + pathInfo, null, Kind.SCRIPT,
+				false);
 	}
 
 	static RouteMatch status(ScriptAlias alias, int status, String redirectPath) {
-		return new RouteMatch(alias, null, "", "", status, redirectPath, "", null);
+		return new RouteMatch(alias, null, "", "", status, redirectPath, "", null, Kind.STATUS, false);
 	}
 
 	static RouteMatch file(Path file) {
-		return new RouteMatch(null, null, "", "", 0, null, "", file);
+		return new RouteMatch(null, null, "", "", 0, null, "", file, Kind.FILE, false);
+	}
+
+	static RouteMatch of(Kind kind, Path file, String scriptName, String pathInfo) {
+		return new RouteMatch(null, null, scriptName, pathInfo, 0, null, "", file, kind, false);
 	}
 
 	RouteMatch withRequestPath(String path) {
 		return path.equals(this.requestPath) ? this
 				: new RouteMatch(this.alias, this.script, this.scriptName, this.pathInfo, this.status,
-						this.redirectPath, path, this.staticFile);
+						this.redirectPath, path, this.staticFile, this.kind, this.negotiated);
+	}
+
+	RouteMatch asNegotiated() {
+		return new RouteMatch(this.alias, this.script, this.scriptName, this.pathInfo, this.status, this.redirectPath,
+				this.requestPath, this.staticFile, this.kind, true);
 	}
 
 	public boolean servesFile() {
-		return this.staticFile != null;
+		return this.kind == Kind.FILE;
 	}
 
 	public boolean runsScript() {
-		return this.status == 0;
+		return this.kind == Kind.SCRIPT;
 	}
 
 }

@@ -21,13 +21,30 @@ public final class Router {
 
 	private final StaticAlias[] staticAliases;
 
+	private final FileMapper files;
+
+	private final String documentRoot;
+
 	public Router(List<ScriptAlias> aliases) {
 		this(aliases, List.of());
 	}
 
 	public Router(List<ScriptAlias> aliases, List<StaticAlias> staticAliases) {
+		this(aliases, staticAliases, new FileMapper(List.of(), OverrideFiles.NONE, (extension) -> true), null);
+	}
+
+	/**
+	 * @param aliases WSGIScriptAlias mounts, first listed wins
+	 * @param staticAliases Alias mounts, before every script mount
+	 * @param files maps Alias targets and the document root to files and handlers
+	 * @param documentRoot where URLs that no mount claims are looked up, or
+	 * {@code null}
+	 */
+	public Router(List<ScriptAlias> aliases, List<StaticAlias> staticAliases, FileMapper files, Path documentRoot) {
 		this.aliases = aliases.toArray(ScriptAlias[]::new);
 		this.staticAliases = staticAliases.toArray(StaticAlias[]::new);
+		this.files = files;
+		this.documentRoot = (documentRoot != null) ? documentRoot.toString() : null;
 	}
 
 	/**
@@ -46,6 +63,11 @@ public final class Router {
 			if (match != null) {
 				return match.withRequestPath(path);
 			}
+		}
+		if (this.documentRoot != null) {
+			RouteMatch match = this.files.map(path, this.documentRoot + path);
+			// a name that is not in the document root is left to the rest of the application
+			return (match.status() == 404) ? null : match.withRequestPath(path);
 		}
 		return null;
 	}
@@ -142,11 +164,10 @@ public final class Router {
 
 	/**
 	 * {@code Alias}: the URL remainder is appended to the target; {@code AliasMatch}:
-	 * the target with {@code $N} filled in. A regular file is sent as it is; a
-	 * directory gets a 301 to add its slash, then its index.html or a 403; anything
-	 * else (including a path below a file) is a 404.
+	 * the target with {@code $N} filled in. The result is mapped to a file and its
+	 * handler by the {@link FileMapper}.
 	 */
-	static RouteMatch matchStatic(StaticAlias alias, String path) {
+	RouteMatch matchStatic(StaticAlias alias, String path) {
 		String filename;
 		if (alias.pattern() != null) {
 			Matcher matcher = alias.pattern().matcher(path);
@@ -162,18 +183,7 @@ public final class Router {
 			}
 			filename = alias.target() + path.substring(end);
 		}
-		Path file = Path.of(filename);
-		if (Files.isRegularFile(file)) {
-			return RouteMatch.file(file);
-		}
-		if (Files.isDirectory(file)) {
-			if (!path.endsWith("/")) {
-				return RouteMatch.status(null, 301, path + "/");
-			}
-			Path index = file.resolve("index.html");
-			return Files.isRegularFile(index) ? RouteMatch.file(index) : RouteMatch.status(null, 403, null);
-		}
-		return RouteMatch.status(null, 404, null);
+		return this.files.map(path, filename);
 	}
 
 	/**

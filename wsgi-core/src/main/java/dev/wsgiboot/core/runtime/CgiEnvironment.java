@@ -1,6 +1,7 @@
 package dev.wsgiboot.core.runtime;
 
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -75,6 +76,31 @@ final class CgiEnvironment {
 		env.put("mod_wsgi.path_info", match.pathInfo());
 		env.put("mod_wsgi.request_start", Long.toString(System.currentTimeMillis() * 1000));
 		return env.sb.toString();
+	}
+
+	/**
+	 * The environment of a CGI script (RFC 3875): the same CGI variables as a WSGI
+	 * application gets, without the mod_wsgi ones and without an empty
+	 * {@code PATH_INFO} (as mod_cgi), plus the server's {@code PATH} so that the
+	 * script's {@code #!} interpreter and its commands are found.
+	 */
+	static Map<String, String> forCgi(HttpServletRequest request, RouteMatch match, RequestHost host,
+			String scriptFilename, boolean passAuthorization, Map<String, String> setEnv) {
+		String cgi = build(request, request.getMethod(), match, host, scriptFilename, "", "", "", false,
+				passAuthorization, setEnv);
+		Map<String, String> env = new LinkedHashMap<>();
+		String[] parts = cgi.split("\0", -1);
+		for (int i = 0; i + 1 < parts.length; i += 2) {
+			if (!parts[i].startsWith("mod_wsgi.")) {
+				env.put(parts[i], parts[i + 1]);
+			}
+		}
+		if (match.pathInfo().isEmpty()) {
+			env.remove("PATH_INFO");
+		}
+		String path = System.getenv("PATH");
+		env.put("PATH", (path != null) ? path : "/usr/local/bin:/usr/bin:/bin");
+		return env;
 	}
 
 	/**

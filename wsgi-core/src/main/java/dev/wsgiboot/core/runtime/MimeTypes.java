@@ -45,6 +45,11 @@ final class MimeTypes {
 		return new MimeTypes(Map.copyOf(types));
 	}
 
+	/** Whether a file extension (without the dot) has a content type. */
+	boolean knowsExtension(String extension) {
+		return this.byExtension.containsKey(extension.toLowerCase(Locale.ROOT));
+	}
+
 	/** The content type for a file name, or {@code null} when unknown. */
 	String forFileName(String name) {
 		int dot = name.lastIndexOf('.');

@@ -22,6 +22,7 @@ import org.graalvm.polyglot.PolyglotException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.wsgiboot.core.apache.HtaccessFiles;
 import dev.wsgiboot.core.config.AccessControl;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
@@ -34,6 +35,7 @@ import dev.wsgiboot.core.config.ScriptSource;
 import dev.wsgiboot.core.config.WsgiConfig;
 import dev.wsgiboot.core.config.WsgiConfigException;
 import dev.wsgiboot.core.routing.DecodedPath;
+import dev.wsgiboot.core.routing.FileMapper;
 import dev.wsgiboot.core.routing.RouteMatch;
 import dev.wsgiboot.core.routing.Router;
 
@@ -64,6 +66,10 @@ public final class WsgiRuntime implements AutoCloseable {
 
 	private final MimeTypes mimeTypes = MimeTypes.system();
 
+	private final StaticFiles staticFiles = new StaticFiles(this.mimeTypes);
+
+	private final CgiRunner cgi;
+
 	/** WSGIDaemonProcess groups by name. */
 	private final Map<String, InterpreterPool> daemons = new LinkedHashMap<>();
 
@@ -76,7 +82,10 @@ public final class WsgiRuntime implements AutoCloseable {
 	public WsgiRuntime(WsgiConfig config, PythonEngine engine, String pycacheDirectory) {
 		validate(config);
 		this.config = config;
-		this.router = new Router(config.scriptAliases(), config.staticAliases());
+		this.router = new Router(config.scriptAliases(), config.staticAliases(),
+				new FileMapper(config.directories(), new HtaccessFiles(), this.mimeTypes::knowsExtension),
+				config.fileServing().documentRoot());
+		this.cgi = new CgiRunner(config.fileServing().cgiTimeout());
 		var settings = config.embedded();
 		boolean multiprocess = settings.processes() > 1;
 		this.embedded = new InterpreterPool(EMBEDDED_PROCESS_GROUP, settings, engine,
@@ -184,53 +193,56 @@ public final class WsgiRuntime implements AutoCloseable {
 				pool.displayName(), applicationGroup, (System.nanoTime() - start) / 1_000_000);
 	}
 
-	/** Runs the request through the script it was routed to (or sends the file it was aliased to). */
+	/**
+	 * Runs the request through the script it was routed to, or sends the file,
+	 * listing or status it was mapped to.
+	 */
 	public void service(HttpServletRequest request, HttpServletResponse response, RouteMatch match)
 			throws IOException {
-		if (match.servesFile()) {
-			sendFile(request, response, match.staticFile());
-			return;
-		}
-		ScriptAlias alias = match.alias();
-		if (!match.runsScript()) {
+		if (match.kind() == RouteMatch.Kind.STATUS) {
 			answerWithoutScript(request, response, match);
 			return;
 		}
-		ScriptSource script = match.script();
-		if (!accessAllowed(script, request.getRemoteAddr())) {
+		Path file = (match.kind() == RouteMatch.Kind.SCRIPT)
+				? ((match.script() instanceof ScriptSource.FileScript script) ? script.path() : null)
+				: match.staticFile();
+		if (file != null && !accessAllowed(file, request.getRemoteAddr())) {
 			logger.info("{} {}: client {} denied by server configuration", request.getMethod(),
 					request.getRequestURI(), request.getRemoteAddr());
 			sendError(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden");
 			return;
 		}
-		RequestHost host = this.config.canonicalName()
-				? new RequestHost(this.config.serverName(),
-						(this.config.serverPort() != null) ? this.config.serverPort() : request.getLocalPort())
-				: RequestHost.of(request.getHeader("Host"), this.config.serverName(), request.isSecure());
+		if (match.negotiated() && match.pathInfo().isEmpty()) {
+			// mod_negotiation's answer headers for the variant it chose
+			response.setHeader("Content-Location", String.valueOf(file.getFileName()));
+			response.setHeader("Vary", "negotiate");
+			response.setHeader("TCN", "choice");
+		}
+		switch (match.kind()) {
+			case FILE -> this.staticFiles.send(request, response, file);
+			case LISTING -> sendListing(request, response, match);
+			case CGI -> {
+				LocationView location = locationView(match.requestPath());
+				Map<String, String> env = CgiEnvironment.forCgi(request, match, requestHost(request), file.toString(),
+						location.passAuthorization(), location.env());
+				this.cgi.run(request, response, file, env);
+			}
+			default -> runScript(request, response, match);
+		}
+	}
+
+	private void runScript(HttpServletRequest request, HttpServletResponse response, RouteMatch match)
+			throws IOException {
+		ScriptAlias alias = match.alias();
+		ScriptSource script = match.script();
+		RequestHost host = requestHost(request);
 		String group = ApplicationGroupNames.expand(applicationGroupOf(alias, script), this.config.serverName(), host,
 				match.scriptName(), System::getenv);
-		String path = match.requestPath();
-		Map<String, String> env = this.config.env();
-		boolean passAuthorization = this.config.passAuthorization();
-		boolean mapHeadToGet = false;
-		String processGroup = this.config.processGroup();
-		if (!this.config.locations().isEmpty()) {
-			env = new LinkedHashMap<>(env);
-			for (LocationSettings location : this.config.locations()) {
-				if (location.appliesTo(path)) {
-					env.putAll(location.env());
-					if (location.passAuthorization() != null) {
-						passAuthorization = location.passAuthorization();
-					}
-					if (location.processGroup() != null) {
-						processGroup = location.processGroup();
-					}
-					if (location.mapHeadToGet() != null) {
-						mapHeadToGet = location.mapHeadToGet();
-					}
-				}
-			}
-		}
+		LocationView location = locationView(match.requestPath());
+		Map<String, String> env = location.env();
+		boolean passAuthorization = location.passAuthorization();
+		boolean mapHeadToGet = location.mapHeadToGet();
+		String processGroup = location.processGroup();
 		if (alias.processGroup() != null) {
 			processGroup = alias.processGroup();
 		}
@@ -333,35 +345,64 @@ public final class WsgiRuntime implements AutoCloseable {
 		return processGroup;
 	}
 
-	private boolean accessAllowed(ScriptSource script, String remoteAddress) {
-		if (this.config.directories().isEmpty() || !(script instanceof ScriptSource.FileScript file)) {
+	private RequestHost requestHost(HttpServletRequest request) {
+		return this.config.canonicalName()
+				? new RequestHost(this.config.serverName(),
+						(this.config.serverPort() != null) ? this.config.serverPort() : request.getLocalPort())
+				: RequestHost.of(request.getHeader("Host"), this.config.serverName(), request.isSecure());
+	}
+
+	/**
+	 * The server's SetEnv, WSGIPassAuthorization, WSGIProcessGroup and
+	 * WSGIMapHEADToGet with the {@code <Location>} sections matching the path
+	 * applied in order.
+	 */
+	private LocationView locationView(String path) {
+		Map<String, String> env = this.config.env();
+		boolean passAuthorization = this.config.passAuthorization();
+		boolean mapHeadToGet = false;
+		String processGroup = this.config.processGroup();
+		if (!this.config.locations().isEmpty()) {
+			env = new LinkedHashMap<>(env);
+			for (LocationSettings location : this.config.locations()) {
+				if (location.appliesTo(path)) {
+					env.putAll(location.env());
+					if (location.passAuthorization() != null) {
+						passAuthorization = location.passAuthorization();
+					}
+					if (location.processGroup() != null) {
+						processGroup = location.processGroup();
+					}
+					if (location.mapHeadToGet() != null) {
+						mapHeadToGet = location.mapHeadToGet();
+					}
+				}
+			}
+		}
+		return new LocationView(env, passAuthorization, processGroup, mapHeadToGet);
+	}
+
+	private record LocationView(Map<String, String> env, boolean passAuthorization, String processGroup,
+			boolean mapHeadToGet) {
+	}
+
+	private boolean accessAllowed(Path file, String remoteAddress) {
+		if (this.config.directories().isEmpty()) {
 			return true;
 		}
-		List<AccessControl> rules = this.accessRules.computeIfAbsent(file.path(),
+		List<AccessControl> rules = this.accessRules.computeIfAbsent(file,
 				(path) -> DirectorySettings.accessFor(this.config.directories(), path));
 		return rules.isEmpty() || AccessControl.allows(rules, remoteAddress);
 	}
 
-	/** A static file of an {@code Alias}: its content type from the system's table, its length and date. */
-	private void sendFile(HttpServletRequest request, HttpServletResponse response, Path file) throws IOException {
-		if (!accessAllowed(new ScriptSource.FileScript(file), request.getRemoteAddr())) {
-			logger.info("{} {}: client {} denied by server configuration", request.getMethod(),
-					request.getRequestURI(), request.getRemoteAddr());
-			sendError(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden");
-			return;
-		}
-		String name = file.getFileName().toString();
-		String type = this.mimeTypes.forFileName(name);
-		if (type == null) {
-			type = request.getServletContext().getMimeType(name);
-		}
-		if (type != null) {
-			response.setContentType(type);
-		}
-		response.setContentLengthLong(Files.size(file));
-		response.setDateHeader("Last-Modified", Files.getLastModifiedTime(file).toMillis());
+	/** A generated directory listing ({@code Options Indexes}). */
+	private static void sendListing(HttpServletRequest request, HttpServletResponse response, RouteMatch match)
+			throws IOException {
+		byte[] body = DirectoryListing.render(match.scriptName(), match.staticFile()).getBytes(StandardCharsets.UTF_8);
+		response.setContentType("text/html;charset=UTF-8");
+		response.setContentLength(body.length);
 		if (!"HEAD".equals(request.getMethod())) {
-			Files.copy(file, response.getOutputStream());
+			response.getOutputStream().write(body);
 		}
 	}
 
@@ -380,6 +421,8 @@ public final class WsgiRuntime implements AutoCloseable {
 						request.getRequestURI());
 				sendError(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden");
 			}
+			case HttpServletResponse.SC_INTERNAL_SERVER_ERROR ->
+				sendError(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Internal Server Error");
 			default -> sendError(response, HttpServletResponse.SC_NOT_FOUND, "Not Found");
 		}
 	}
@@ -402,7 +445,7 @@ public final class WsgiRuntime implements AutoCloseable {
 		});
 	}
 
-	private static void sendError(HttpServletResponse response, int status, String reason) throws IOException {
+	static void sendError(HttpServletResponse response, int status, String reason) throws IOException {
 		if (response.isCommitted()) {
 			return;
 		}

@@ -18,8 +18,16 @@ public final class RawHttpClient {
 
 	private final int port;
 
+	private final int timeoutMillis;
+
 	public RawHttpClient(int port) {
+		this(port, 30_000);
+	}
+
+	/** A client waiting up to {@code timeoutMillis} for each read, e.g. for a request that starts an interpreter. */
+	public RawHttpClient(int port, int timeoutMillis) {
 		this.port = port;
+		this.timeoutMillis = timeoutMillis;
 	}
 
 	/** Sends {@code GET target} with a Host header and {@code Connection: close}. */
@@ -44,7 +52,7 @@ public final class RawHttpClient {
 	public Socket open() throws IOException {
 		Socket socket = new Socket();
 		socket.connect(new InetSocketAddress("127.0.0.1", this.port), 5000);
-		socket.setSoTimeout(30_000);
+		socket.setSoTimeout(this.timeoutMillis);
 		return socket;
 	}
 
