@@ -114,7 +114,9 @@ class ApacheConformanceTests {
 		SpringApplication application = new SpringApplication(WsgiTestApplication.class);
 		application.setLogStartupInfo(false);
 		return application.run("--server.port=0", "--server.address=127.0.0.1",
-				"--spring.application.name=conformance", "--wsgi.apache-config=file:" + conf);
+				"--spring.application.name=conformance", "--wsgi.apache-config=file:" + conf,
+				// scenarios 27 and 39 give daemon groups user=/home=: run them in the JVM
+				"--wsgi.ignore-os-process-options=true");
 	}
 
 	/** The oracle's base settings, then the fragment with its placeholders filled in. */
