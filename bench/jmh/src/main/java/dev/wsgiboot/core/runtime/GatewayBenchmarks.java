@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -135,9 +136,7 @@ public class GatewayBenchmarks {
 	public void tearDown() throws IOException {
 		this.runtime.close();
 		this.interpreter.close();
-		try (Stream<Path> files = Files.walk(this.directory)) {
-			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-		}
+		delete(this.directory);
 	}
 
 	/** The CGI environ of a GET with browser-like headers, as one string. */
@@ -172,6 +171,61 @@ public class GatewayBenchmarks {
 		RouteMatch match = this.runtime.route(this.runtimeRequest);
 		this.runtime.service(this.runtimeRequest, response, match);
 		return response;
+	}
+
+	/**
+	 * The whole gateway for hello from 4 threads at once, with the sample app's
+	 * pool on 2 cores (2 slots of 4 threads): adds the pool's lease and the
+	 * interpreters' locks (GIL) under contention. Score: time per operation per
+	 * thread.
+	 */
+	@Benchmark
+	@Threads(4)
+	public MockHttpServletResponse helloServiceThreads4(PooledRuntime pooled) throws IOException {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		RouteMatch match = pooled.runtime.route(pooled.request);
+		pooled.runtime.service(pooled.request, response, match);
+		return response;
+	}
+
+	/** A runtime with the sample app's default pool on 2 cores: 2 slots, 4 threads each. */
+	@State(Scope.Benchmark)
+	public static class PooledRuntime {
+
+		private Path directory;
+
+		private WsgiRuntime runtime;
+
+		private MockHttpServletRequest request;
+
+		@Setup
+		public void setUp() throws IOException {
+			this.directory = Files.createTempDirectory("wsgi-jmh-pool");
+			Path script = this.directory.resolve("hello.wsgi");
+			Files.writeString(script, HELLO);
+			ScriptAlias alias = ScriptAlias.of("/hello", "file:" + script, null, null, true, "jmh /hello",
+					getClass().getClassLoader());
+			WsgiConfig config = new WsgiConfig(List.of(alias), "localhost", WsgiConfig.DEFAULT_APPLICATION_GROUP,
+					WsgiConfig.DEFAULT_CALLABLE_OBJECT, true, false, List.of(),
+					new InterpreterPoolSettings(2, 4, Duration.ofSeconds(60)), List.of(), EncodedSlashes.OFF,
+					Map.of(), List.of(), false, null, Map.of(), WsgiConfig.GLOBAL, List.of());
+			this.runtime = new WsgiRuntime(config, PythonEngine.shared(), null);
+			this.runtime.preload(8080);
+			this.request = request("/hello", null);
+		}
+
+		@TearDown
+		public void tearDown() throws IOException {
+			this.runtime.close();
+			delete(this.directory);
+		}
+
+	}
+
+	private static void delete(Path directory) throws IOException {
+		try (Stream<Path> files = Files.walk(directory)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
 	}
 
 	private String environ(Mount mount) {
