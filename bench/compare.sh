@@ -19,7 +19,8 @@
 #   DURATION (10s)  length of one measurement       WARMUP (10s)  warm-up per URL
 #   ROUNDS (3)      rounds per server               CONNECTIONS ("16 64")
 #   RAMP (60)       seconds of 1-second windows on /hello right after ours answers
-#   SERVERS ("ours apache-embedded apache-daemon gunicorn-sync gunicorn-gthread")
+#   SERVERS ("ours apache-embedded apache-daemon gunicorn-sync gunicorn-gthread"; "ours-memory" runs
+#                   only the memory phase)
 #   SKIP_BUILD=1    use the jar already built       MEMORY=0  skip the interpreter memory phase
 #   OUT             result directory (default: a new /tmp/wsgi-compare.*)
 #   OURS_JAVA_OPTS  more JVM options for ours (e.g. -Xmx512m)
@@ -408,6 +409,7 @@ for server in "${SERVERS[@]}"; do
 	echo "== $server" >&2
 	case $server in
 		ours) run_ours; [ "$MEMORY" = 1 ] && run_ours_memory ;;
+		ours-memory) run_ours_memory ;;
 		apache-embedded) run_apache embedded ;;
 		apache-daemon) run_apache daemon ;;
 		gunicorn-sync) run_gunicorn sync ;;
