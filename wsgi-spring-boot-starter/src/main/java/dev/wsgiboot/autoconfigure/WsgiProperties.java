@@ -32,6 +32,7 @@ import dev.wsgiboot.core.config.PythonHome;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
 import dev.wsgiboot.core.config.StaticAlias;
+import dev.wsgiboot.core.config.VirtualHostConfig;
 import dev.wsgiboot.core.config.WsgiConfig;
 import dev.wsgiboot.core.config.WsgiConfigException;
 import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
@@ -145,6 +146,13 @@ public final class WsgiProperties {
 	private final boolean ignoreOsProcessOptions;
 
 	/**
+	 * Name-based virtual hosts (&lt;VirtualHost&gt;): requests whose Host names one
+	 * of them get its mounts (before the main ones) and settings; the first is the
+	 * default for other names.
+	 */
+	private final List<VirtualHostProperties> virtualHosts;
+
+	/**
 	 * WSGIImportScript: scripts loaded at startup into a process and application
 	 * group, so that the first request does not pay for their imports.
 	 */
@@ -226,6 +234,7 @@ public final class WsgiProperties {
 			String documentRoot, @DefaultValue("60s") Duration cgiTimeout,
 			Boolean useCanonicalName, Map<String, DaemonProcess> daemonProcesses,
 			@DefaultValue("false") boolean ignoreOsProcessOptions, List<ImportScriptProperties> importScripts,
+			List<VirtualHostProperties> virtualHosts,
 			String processGroup,
 			String serverName, String applicationGroup, String callableObject, Boolean scriptReloading,
 			Boolean passAuthorization,
@@ -245,6 +254,7 @@ public final class WsgiProperties {
 		this.daemonProcesses = (daemonProcesses != null) ? Map.copyOf(daemonProcesses) : Map.of();
 		this.ignoreOsProcessOptions = ignoreOsProcessOptions;
 		this.importScripts = (importScripts != null) ? List.copyOf(importScripts) : List.of();
+		this.virtualHosts = (virtualHosts != null) ? List.copyOf(virtualHosts) : List.of();
 		this.processGroup = processGroup;
 		this.env = (env != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(env)) : Map.of();
 		this.locations = (locations != null) ? List.copyOf(locations) : List.of();
@@ -290,6 +300,10 @@ public final class WsgiProperties {
 
 	public boolean isIgnoreOsProcessOptions() {
 		return this.ignoreOsProcessOptions;
+	}
+
+	public List<VirtualHostProperties> getVirtualHosts() {
+		return this.virtualHosts;
 	}
 
 	public List<ImportScriptProperties> getImportScripts() {
@@ -457,13 +471,8 @@ public final class WsgiProperties {
 			staticAliases.addAll(file.staticAliases());
 			imports.addAll(file.importScripts());
 			documentRoot = firstNonNull(documentRoot, file.documentRoot());
-			for (DaemonProcessGroup daemon : file.daemonProcesses().values()) {
-				if (!daemon.osProcessOptions().isEmpty() && this.ignoreOsProcessOptions) {
-					logger.warn("{}: WSGIDaemonProcess {}: ignoring {} (wsgi.ignore-os-process-options): the group "
-							+ "runs inside the JVM as the JVM's user", daemon.origin(), daemon.name(),
-							daemon.osProcessOptions());
-					daemon = daemon.withoutOsProcessOptions();
-				}
+			for (DaemonProcessGroup fileDaemon : file.daemonProcesses().values()) {
+				DaemonProcessGroup daemon = checkOsProcessOptions(fileDaemon);
 				if (daemons.putIfAbsent(daemon.name(), daemon) != null) {
 					throw new WsgiConfigException(daemon.origin(),
 							"daemon process group '" + daemon.name() + "' is defined twice",
@@ -479,7 +488,7 @@ public final class WsgiProperties {
 		// with an Apache configuration, the embedded interpreters stand for Apache's
 		// child processes: ServerLimit of them, one when it is not set
 		Integer defaultProcesses = files.isEmpty() ? null : (serverLimit != null) ? serverLimit : 1;
-		return new WsgiConfig(aliases, (serverName != null && !serverName.isBlank()) ? serverName : localHostName(),
+		WsgiConfig main = new WsgiConfig(aliases, (serverName != null && !serverName.isBlank()) ? serverName : localHostName(),
 				firstNonNull(applicationGroup, WsgiConfig.DEFAULT_APPLICATION_GROUP),
 				firstNonNull(callableObject, WsgiConfig.DEFAULT_CALLABLE_OBJECT), firstNonNull(scriptReloading, true),
 				firstNonNull(passAuthorization, false), path, this.embedded.toSettings(defaultProcesses),
@@ -488,7 +497,28 @@ public final class WsgiProperties {
 				firstNonNull(processGroup, WsgiConfig.GLOBAL), staticAliases,
 				new FileServingSettings((documentRoot != null && !documentRoot.isBlank()) ? Path.of(documentRoot) : null,
 						this.cgiTimeout),
-				imports);
+				imports, List.of());
+		List<VirtualHostConfig> hosts = new ArrayList<>();
+		for (ApacheConfig file : files) {
+			file.virtualHosts().forEach((host) -> hosts.add(host.resolve(main, this::checkOsProcessOptions)));
+		}
+		for (int i = 0; i < this.virtualHosts.size(); i++) {
+			hosts.add(this.virtualHosts.get(i).toConfig(main, "wsgi.virtual-hosts[" + i + "]", classLoader));
+		}
+		return hosts.isEmpty() ? main : main.withVirtualHosts(hosts);
+	}
+
+	/**
+	 * A daemon group from a file without its operating-system process options
+	 * when told to ignore them (with a warning); else unchanged, to be refused.
+	 */
+	private DaemonProcessGroup checkOsProcessOptions(DaemonProcessGroup daemon) {
+		if (daemon.osProcessOptions().isEmpty() || !this.ignoreOsProcessOptions) {
+			return daemon;
+		}
+		logger.warn("{}: WSGIDaemonProcess {}: ignoring {} (wsgi.ignore-os-process-options): the group runs inside "
+				+ "the JVM as the JVM's user", daemon.origin(), daemon.name(), daemon.osProcessOptions());
+		return daemon.withoutOsProcessOptions();
 	}
 
 	/** The files' SetEnv variables, then the wsgi.env properties, which win. */
@@ -895,6 +925,96 @@ public final class WsgiProperties {
 					new InterpreterLifecycle(this.restartInterval, this.inactivityTimeout, this.requestTimeout,
 							this.gracefulTimeout, this.shutdownTimeout, this.startupTimeout),
 					new InterpreterEnvironment(this.pythonPath, this.pythonHome, this.lang, this.locale), Map.of());
+		}
+
+	}
+
+	/**
+	 * One name-based virtual host.
+	 */
+	public static final class VirtualHostProperties {
+
+		/**
+		 * ServerName: the host name (without port) of its requests.
+		 */
+		private final String serverName;
+
+		/**
+		 * ServerAlias: more names; * and ? are wildcards.
+		 */
+		private final List<String> serverAliases;
+
+		/**
+		 * Its WSGIScriptAlias mounts, matched before the main server's.
+		 */
+		private final List<Mount> scriptAliases;
+
+		/**
+		 * Its WSGIProcessGroup default (else the main server's).
+		 */
+		private final String processGroup;
+
+		/**
+		 * Its WSGIApplicationGroup default (else the main server's).
+		 */
+		private final String applicationGroup;
+
+		/**
+		 * Its SetEnv variables, on top of the main server's.
+		 */
+		private final Map<String, String> env;
+
+		public VirtualHostProperties(String serverName, List<String> serverAliases, List<Mount> scriptAliases,
+				String processGroup, String applicationGroup, Map<String, String> env) {
+			this.serverName = serverName;
+			this.serverAliases = (serverAliases != null) ? List.copyOf(serverAliases) : List.of();
+			this.scriptAliases = (scriptAliases != null) ? List.copyOf(scriptAliases) : List.of();
+			this.processGroup = processGroup;
+			this.applicationGroup = applicationGroup;
+			this.env = (env != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(env)) : Map.of();
+		}
+
+		public String getServerName() {
+			return this.serverName;
+		}
+
+		public List<String> getServerAliases() {
+			return this.serverAliases;
+		}
+
+		public List<Mount> getScriptAliases() {
+			return this.scriptAliases;
+		}
+
+		public String getProcessGroup() {
+			return this.processGroup;
+		}
+
+		public String getApplicationGroup() {
+			return this.applicationGroup;
+		}
+
+		public Map<String, String> getEnv() {
+			return this.env;
+		}
+
+		VirtualHostConfig toConfig(WsgiConfig main, String property, ClassLoader classLoader) {
+			requireSet(property + ".server-name", this.serverName);
+			List<ScriptAlias> aliases = new ArrayList<>();
+			for (int i = 0; i < this.scriptAliases.size(); i++) {
+				aliases.add(this.scriptAliases.get(i)
+					.toScriptAlias(property + ".script-aliases[" + i + "]", classLoader));
+			}
+			aliases.addAll(main.scriptAliases());
+			Map<String, String> env = new LinkedHashMap<>(main.env());
+			env.putAll(this.env);
+			WsgiConfig config = new WsgiConfig(aliases, this.serverName,
+					firstNonNull(this.applicationGroup, main.applicationGroup()), main.callableObject(),
+					main.scriptReloading(), main.passAuthorization(), main.pythonPath(), main.embedded(),
+					main.directories(), main.encodedSlashes(), env, main.locations(), main.canonicalName(),
+					main.serverPort(), main.daemonProcesses(), firstNonNull(this.processGroup, main.processGroup()),
+					main.staticAliases(), main.fileServing(), List.of(), List.of());
+			return new VirtualHostConfig(this.serverName, this.serverAliases, config, List.of(), property);
 		}
 
 	}

@@ -122,8 +122,20 @@ public final class ApacheConfigReader {
 	/** Daemon process group name to where it was defined. */
 	private final Map<String, String> daemonGroups = new HashMap<>();
 
+	/** Inside a {@code <VirtualHost>}: its ServerAlias names. */
+	private final List<String> serverAliases = new ArrayList<>();
+
+	private final List<ApacheConfig.VirtualHost> virtualHosts = new ArrayList<>();
+
+	private final boolean inVirtualHost;
+
 	private ApacheConfigReader(ClassLoader classLoader) {
+		this(classLoader, false);
+	}
+
+	private ApacheConfigReader(ClassLoader classLoader, boolean inVirtualHost) {
 		this.classLoader = classLoader;
+		this.inVirtualHost = inVirtualHost;
 	}
 
 	/** True when {@code <IfModule name>} holds: {@code mod_wsgi.c}, {@code wsgi_module}, {@code mod_wsgi}... */
@@ -157,11 +169,45 @@ public final class ApacheConfigReader {
 			}
 		}
 		reader.throwProblems();
-		return new ApacheConfig(reader.aliases, reader.serverName, reader.documentRoot, reader.applicationGroup,
-				reader.callableObject, reader.scriptReloading, reader.passAuthorization, reader.pythonPath,
-				reader.serverLimit, reader.directories, reader.encodedSlashes, reader.env, reader.locations,
-				reader.serverPort, reader.useCanonicalName, reader.daemons, reader.processGroup, reader.staticAliases,
-				reader.importScripts);
+		return reader.toConfig();
+	}
+
+	private ApacheConfig toConfig() {
+		return new ApacheConfig(this.aliases, this.serverName, this.documentRoot, this.applicationGroup,
+				this.callableObject, this.scriptReloading, this.passAuthorization, this.pythonPath, this.serverLimit,
+				this.directories, this.encodedSlashes, this.env, this.locations, this.serverPort,
+				this.useCanonicalName, this.daemons, this.processGroup, this.staticAliases, this.importScripts,
+				this.virtualHosts);
+	}
+
+	/**
+	 * {@code <VirtualHost address>}: its directives read like the main server's
+	 * (its problems reported with the others); the address is not used.
+	 */
+	private void virtualHost(ApacheDirective d) {
+		if (this.inVirtualHost) {
+			throw error(d, "<VirtualHost> cannot be nested", "Close the enclosing <VirtualHost> first.");
+		}
+		ApacheConfigReader host = new ApacheConfigReader(this.classLoader, true);
+		host.daemonGroups.putAll(this.daemonGroups);
+		for (ApacheDirective child : d.children()) {
+			try {
+				host.serverLevel(child);
+			}
+			catch (WsgiConfigException ex) {
+				host.invalid.add(ex);
+			}
+		}
+		this.invalid.addAll(host.invalid);
+		this.unsupported.addAll(host.unsupported);
+		this.daemonGroups.putAll(host.daemonGroups);
+		if (host.serverName == null) {
+			this.unsupported.add(error(d, "a <VirtualHost> without ServerName is not supported",
+					"Give it a ServerName: requests are matched to virtual hosts by name."));
+			return;
+		}
+		this.virtualHosts.add(new ApacheConfig.VirtualHost(String.join(" ", d.args()), host.serverAliases,
+				host.toConfig(), d.location()));
 	}
 
 	/** Reads a configuration file (and what it includes). */
@@ -254,6 +300,14 @@ public final class ApacheConfigReader {
 				this.staticAliases.add(StaticAlias.match(d.args().get(0), d.args().get(1), d.location()));
 			}
 			case "location" -> location(d);
+			case "virtualhost" -> virtualHost(d);
+			case "serveralias" -> {
+				if (!this.inVirtualHost) {
+					throw error(d, "ServerAlias is only meaningful inside <VirtualHost>",
+							"Move it into the <VirtualHost> it names.");
+				}
+				this.serverAliases.addAll(d.args());
+			}
 			default -> {
 				String why = MEANINGLESS.get(name);
 				if (why != null) {

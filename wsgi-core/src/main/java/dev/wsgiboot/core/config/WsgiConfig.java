@@ -44,13 +44,16 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * @param fileServing {@code DocumentRoot} and the CGI timeout
  * @param importScripts {@code WSGIImportScript}: scripts loaded at startup into
  * named process and application groups
+ * @param virtualHosts {@code <VirtualHost>} sections, in order: a request whose
+ * Host names none of them is served by the first (empty: no virtual hosts, the
+ * main server serves every request)
  */
 public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, String applicationGroup,
 		String callableObject, boolean scriptReloading, boolean passAuthorization, List<String> pythonPath,
 		InterpreterPoolSettings embedded, List<DirectorySettings> directories, EncodedSlashes encodedSlashes,
 		Map<String, String> env, List<LocationSettings> locations, boolean canonicalName, Integer serverPort,
 		Map<String, DaemonProcessGroup> daemonProcesses, String processGroup, List<StaticAlias> staticAliases,
-		FileServingSettings fileServing, List<ImportScript> importScripts) {
+		FileServingSettings fileServing, List<ImportScript> importScripts, List<VirtualHostConfig> virtualHosts) {
 
 	public static final String GLOBAL = "%{GLOBAL}";
 
@@ -73,6 +76,7 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 		Objects.requireNonNull(processGroup, "processGroup");
 		staticAliases = List.copyOf(staticAliases);
 		importScripts = List.copyOf(importScripts);
+		virtualHosts = List.copyOf(virtualHosts);
 		Objects.requireNonNull(fileServing, "fileServing");
 	}
 
@@ -83,7 +87,16 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 			Map<String, DaemonProcessGroup> daemonProcesses, String processGroup, List<StaticAlias> staticAliases) {
 		this(scriptAliases, serverName, applicationGroup, callableObject, scriptReloading, passAuthorization,
 				pythonPath, embedded, directories, encodedSlashes, env, locations, canonicalName, serverPort,
-				daemonProcesses, processGroup, staticAliases, FileServingSettings.DEFAULT, List.of());
+				daemonProcesses, processGroup, staticAliases, FileServingSettings.DEFAULT, List.of(), List.of());
+	}
+
+	/** The same configuration with other virtual hosts. */
+	public WsgiConfig withVirtualHosts(List<VirtualHostConfig> hosts) {
+		return new WsgiConfig(this.scriptAliases, this.serverName, this.applicationGroup, this.callableObject,
+				this.scriptReloading, this.passAuthorization, this.pythonPath, this.embedded, this.directories,
+				this.encodedSlashes, this.env, this.locations, this.canonicalName, this.serverPort,
+				this.daemonProcesses, this.processGroup, this.staticAliases, this.fileServing, this.importScripts,
+				hosts);
 	}
 
 }

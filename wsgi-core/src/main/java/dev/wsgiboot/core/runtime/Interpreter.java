@@ -70,6 +70,10 @@ final class Interpreter implements AutoCloseable {
 			.allowEnvironmentAccess(EnvironmentAccess.INHERIT)
 			// the real operating system (os.getpid(), os.getppid(), file modes...), as under mod_wsgi
 			.option("python.PosixModuleBackend", "native")
+			// several interpreters may load the same C extension (termios, _ctypes...):
+			// each gets its own copy of the library, else only the first one could
+			.allowExperimentalOptions(true)
+			.option("python.IsolateNativeModules", "true")
 			.out(new LineLoggingOutputStream(stdoutLogger, false))
 			.err(new LineLoggingOutputStream(stderrLogger, true));
 		List<String> pythonPath = spec.pythonPath();

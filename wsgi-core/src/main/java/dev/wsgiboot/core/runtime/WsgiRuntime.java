@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +35,7 @@ import dev.wsgiboot.core.config.PythonHome;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
 import dev.wsgiboot.core.config.WsgiConfig;
+import dev.wsgiboot.core.config.VirtualHostConfig;
 import dev.wsgiboot.core.config.WsgiConfigException;
 import dev.wsgiboot.core.routing.DecodedPath;
 import dev.wsgiboot.core.routing.FileMapper;
@@ -70,8 +73,17 @@ public final class WsgiRuntime implements AutoCloseable {
 
 	private final CgiRunner cgi;
 
-	/** WSGIDaemonProcess groups by name. */
-	private final Map<String, InterpreterPool> daemons = new LinkedHashMap<>();
+	/** WSGIDaemonProcess groups by name, those of every virtual host included. */
+	private final Map<String, InterpreterPool> daemons;
+
+	/** Daemon groups defined inside other virtual hosts: not usable here. */
+	private final Set<String> foreignDaemons;
+
+	/** Whether this runtime created the pools (and closes them); virtual hosts share them. */
+	private final boolean owner;
+
+	/** One runtime per {@code <VirtualHost>}, sharing this one's pools; empty without virtual hosts. */
+	private final List<WsgiRuntime> hosts;
 
 	/** Script file to the access rules that govern it, least specific first. */
 	private final Map<Path, List<AccessControl>> accessRules = new ConcurrentHashMap<>();
@@ -80,30 +92,103 @@ public final class WsgiRuntime implements AutoCloseable {
 	private final Map<Path, String> directoryGroups = new ConcurrentHashMap<>();
 
 	public WsgiRuntime(WsgiConfig config, PythonEngine engine, String pycacheDirectory) {
-		validate(config);
+		this(validated(config), Pools.create(config, engine, pycacheDirectory), Set.of(), true);
+	}
+
+	private WsgiRuntime(WsgiConfig config, Pools pools, Set<String> foreignDaemons, boolean owner) {
 		this.config = config;
 		this.router = new Router(config.scriptAliases(), config.staticAliases(),
 				new FileMapper(config.directories(), new HtaccessFiles(), this.mimeTypes::knowsExtension),
 				config.fileServing().documentRoot());
 		this.cgi = new CgiRunner(config.fileServing().cgiTimeout());
-		var settings = config.embedded();
-		boolean multiprocess = settings.processes() > 1;
-		this.embedded = new InterpreterPool(EMBEDDED_PROCESS_GROUP, settings, engine,
-				(group) -> new InterpreterSpec(EMBEDDED_PROCESS_GROUP, group, settings.processes(), settings.threads(),
-						multiprocess, config.pythonPath(), pycacheDirectory, false, null, null));
-		for (DaemonProcessGroup daemon : config.daemonProcesses().values()) {
-			InterpreterEnvironment environment = daemon.environment();
-			List<String> pythonPath = new ArrayList<>(config.pythonPath());
-			pythonPath.addAll(environment.pythonPath());
-			if (environment.pythonHome() != null) {
-				pythonPath.addAll(PythonHome.packageDirectories(environment.pythonHome(), daemon.origin()));
+		this.embedded = pools.embedded();
+		this.daemons = pools.daemons();
+		this.foreignDaemons = foreignDaemons;
+		this.owner = owner;
+		List<WsgiRuntime> hosts = new ArrayList<>();
+		if (owner) {
+			for (VirtualHostConfig host : config.virtualHosts()) {
+				Set<String> foreign = new HashSet<>();
+				config.virtualHosts()
+					.stream()
+					.filter((other) -> other != host)
+					.forEach((other) -> foreign.addAll(other.ownDaemonProcesses()));
+				foreign.removeAll(host.ownDaemonProcesses());
+				hosts.add(new WsgiRuntime(host.config(), pools, foreign, false));
 			}
-			this.daemons.put(daemon.name(), new InterpreterPool(daemon.name(),
-					daemon.poolSettings(settings.queueTimeout()), engine,
-					(group) -> new InterpreterSpec(daemon.name(), group, daemon.processes(), daemon.threads(),
-							daemon.multiprocess(), pythonPath, pycacheDirectory, daemon.runOnce(), environment.lang(),
-							environment.locale())));
 		}
+		this.hosts = List.copyOf(hosts);
+	}
+
+	/** The embedded pool and every daemon group's pool, shared by the virtual hosts. */
+	private record Pools(InterpreterPool embedded, Map<String, InterpreterPool> daemons) {
+
+		static Pools create(WsgiConfig config, PythonEngine engine, String pycacheDirectory) {
+			var settings = config.embedded();
+			boolean multiprocess = settings.processes() > 1;
+			InterpreterPool embedded = new InterpreterPool(EMBEDDED_PROCESS_GROUP, settings, engine,
+					(group) -> new InterpreterSpec(EMBEDDED_PROCESS_GROUP, group, settings.processes(),
+							settings.threads(), multiprocess, config.pythonPath(), pycacheDirectory, false, null, null));
+			Map<String, InterpreterPool> daemons = new LinkedHashMap<>();
+			List<DaemonProcessGroup> groups = new ArrayList<>(config.daemonProcesses().values());
+			config.virtualHosts().forEach((host) -> groups.addAll(host.config().daemonProcesses().values()));
+			for (DaemonProcessGroup daemon : groups) {
+				if (daemons.containsKey(daemon.name())) {
+					continue;
+				}
+				InterpreterEnvironment environment = daemon.environment();
+				List<String> pythonPath = new ArrayList<>(config.pythonPath());
+				pythonPath.addAll(environment.pythonPath());
+				if (environment.pythonHome() != null) {
+					pythonPath.addAll(PythonHome.packageDirectories(environment.pythonHome(), daemon.origin()));
+				}
+				daemons.put(daemon.name(), new InterpreterPool(daemon.name(),
+						daemon.poolSettings(settings.queueTimeout()), engine,
+						(group) -> new InterpreterSpec(daemon.name(), group, daemon.processes(), daemon.threads(),
+								daemon.multiprocess(), pythonPath, pycacheDirectory, daemon.runOnce(),
+								environment.lang(), environment.locale())));
+			}
+			return new Pools(embedded, daemons);
+		}
+
+	}
+
+	private static WsgiConfig validated(WsgiConfig config) {
+		validate(config);
+		config.virtualHosts().forEach((host) -> validate(host.config()));
+		return config;
+	}
+
+	/**
+	 * The runtime of the virtual host a request names (by its Host header, as
+	 * Apache matches ServerName and ServerAlias), the first one when it names
+	 * none; this one without virtual hosts.
+	 */
+	private WsgiRuntime host(HttpServletRequest request) {
+		if (this.hosts.isEmpty()) {
+			return this;
+		}
+		String host = hostName(request.getHeader("Host"));
+		List<VirtualHostConfig> configs = this.config.virtualHosts();
+		for (int i = 0; i < configs.size(); i++) {
+			if (configs.get(i).matches(host)) {
+				return this.hosts.get(i);
+			}
+		}
+		return this.hosts.get(0);
+	}
+
+	private static String hostName(String header) {
+		if (header == null) {
+			return "";
+		}
+		String host = header.strip();
+		if (host.startsWith("[")) {
+			int end = host.indexOf(']');
+			return (end > 0) ? host.substring(0, end + 1) : host;
+		}
+		int colon = host.indexOf(':');
+		return (colon >= 0) ? host.substring(0, colon) : host;
 	}
 
 	/** The state of every process group's interpreters: the embedded group first, then the daemon groups. */
@@ -123,6 +208,10 @@ public final class WsgiRuntime implements AutoCloseable {
 	 * request then belongs to someone else, e.g. a Java controller).
 	 */
 	public RouteMatch route(HttpServletRequest request) {
+		return host(request).routeHere(request);
+	}
+
+	private RouteMatch routeHere(HttpServletRequest request) {
 		DecodedPath path = DecodedPath.decode(request.getRequestURI(), this.config.encodedSlashes());
 		if (!path.isValid()) {
 			return null;
@@ -138,6 +227,13 @@ public final class WsgiRuntime implements AutoCloseable {
 	 * @throws ScriptLoadException when one of them fails
 	 */
 	public void preload(int port) {
+		preloadHere(port);
+		for (WsgiRuntime host : this.hosts) {
+			host.preloadHere(port);
+		}
+	}
+
+	private void preloadHere(int port) {
 		for (ImportScript imported : this.config.importScripts()) {
 			String group = ApplicationGroupNames.expand(imported.applicationGroup(), this.config.serverName(),
 					new RequestHost(this.config.serverName(), port), "", System::getenv);
@@ -199,6 +295,11 @@ public final class WsgiRuntime implements AutoCloseable {
 	 */
 	public void service(HttpServletRequest request, HttpServletResponse response, RouteMatch match)
 			throws IOException {
+		host(request).serviceHere(request, response, match);
+	}
+
+	private void serviceHere(HttpServletRequest request, HttpServletResponse response, RouteMatch match)
+			throws IOException {
 		if (match.kind() == RouteMatch.Kind.STATUS) {
 			answerWithoutScript(request, response, match);
 			return;
@@ -251,6 +352,12 @@ public final class WsgiRuntime implements AutoCloseable {
 		if (pool == null) {
 			logger.error("{} {}: no WSGI daemon process called '{}' has been configured", request.getMethod(),
 					request.getRequestURI(), processGroupName);
+			sendError(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Internal Server Error");
+			return;
+		}
+		if (this.foreignDaemons.contains(processGroupName)) {
+			logger.error("{} {}: daemon process '{}' is defined in another virtual host and cannot be accessed by "
+					+ "this WSGI application", request.getMethod(), request.getRequestURI(), processGroupName);
 			sendError(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Internal Server Error");
 			return;
 		}
@@ -518,6 +625,9 @@ public final class WsgiRuntime implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (!this.owner) {
+			return;
+		}
 		this.embedded.close();
 		this.daemons.values().forEach(InterpreterPool::close);
 	}
