@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.LocationSettings;
+import dev.wsgiboot.core.config.RequestBodyLimits;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.StaticAlias;
 import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
@@ -37,13 +38,15 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * @param daemonProcesses {@code WSGIDaemonProcess} groups by name
  * @param processGroup server-level {@code WSGIProcessGroup}, or {@code null}
  * @param staticAliases {@code Alias} / {@code AliasMatch} in file order
+ * @param requestBody server-level {@code LimitRequestBody} /
+ * {@code WSGIChunkedRequest} (fields {@code null} when not set)
  */
 public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, String documentRoot,
 		String applicationGroup, String callableObject, Boolean scriptReloading, Boolean passAuthorization,
 		List<String> pythonPath, Integer serverLimit, List<DirectorySettings> directories,
 		EncodedSlashes encodedSlashes, Map<String, String> env, List<LocationSettings> locations,
 		Integer serverPort, Boolean useCanonicalName, Map<String, DaemonProcessGroup> daemonProcesses,
-		String processGroup, List<StaticAlias> staticAliases) {
+		String processGroup, List<StaticAlias> staticAliases, RequestBodyLimits requestBody) {
 
 	public ApacheConfig {
 		scriptAliases = List.copyOf(scriptAliases);

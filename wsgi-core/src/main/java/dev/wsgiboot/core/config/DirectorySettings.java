@@ -16,12 +16,21 @@ import java.util.Objects;
  * {@code null}
  * @param origin where it was declared, for messages
  * @param access who may reach the scripts, or {@code null} for no rule here
+ * @param requestBody {@code LimitRequestBody} / {@code WSGIChunkedRequest}
+ * here, or {@code null}
+ * @param authentication {@code AuthType} / {@code AuthName} /
+ * {@code AuthUserFile} here, or {@code null}
  */
 public record DirectorySettings(Path directory, String files, String applicationGroup, String origin,
-		AccessControl access) {
+		AccessControl access, RequestBodyLimits requestBody, Authentication authentication) {
 
 	public DirectorySettings(Path directory, String files, String applicationGroup, String origin) {
 		this(directory, files, applicationGroup, origin, null);
+	}
+
+	public DirectorySettings(Path directory, String files, String applicationGroup, String origin,
+			AccessControl access) {
+		this(directory, files, applicationGroup, origin, access, null, null);
 	}
 
 	public DirectorySettings {
@@ -53,6 +62,17 @@ public record DirectorySettings(Path directory, String files, String application
 			.filter((settings) -> settings.access() != null && settings.appliesTo(script))
 			.sorted(Comparator.comparingInt(DirectorySettings::specificity))
 			.map(DirectorySettings::access)
+			.toList();
+	}
+
+	/**
+	 * The settings that apply to a script, from the least to the most specific
+	 * (declaration order among equally specific ones), as Apache merges them.
+	 */
+	public static List<DirectorySettings> applyingTo(List<DirectorySettings> all, Path script) {
+		return all.stream()
+			.filter((settings) -> settings.appliesTo(script))
+			.sorted(Comparator.comparingInt(DirectorySettings::specificity))
 			.toList();
 	}
 

@@ -41,12 +41,15 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * the embedded group)
  * @param staticAliases {@code Alias} / {@code AliasMatch}: URLs served as
  * static files, before any WSGIScriptAlias
+ * @param requestBody server-level {@code LimitRequestBody} and
+ * {@code WSGIChunkedRequest}, both set
  */
 public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, String applicationGroup,
 		String callableObject, boolean scriptReloading, boolean passAuthorization, List<String> pythonPath,
 		InterpreterPoolSettings embedded, List<DirectorySettings> directories, EncodedSlashes encodedSlashes,
 		Map<String, String> env, List<LocationSettings> locations, boolean canonicalName, Integer serverPort,
-		Map<String, DaemonProcessGroup> daemonProcesses, String processGroup, List<StaticAlias> staticAliases) {
+		Map<String, DaemonProcessGroup> daemonProcesses, String processGroup, List<StaticAlias> staticAliases,
+		RequestBodyLimits requestBody) {
 
 	public static final String GLOBAL = "%{GLOBAL}";
 
@@ -68,6 +71,7 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 		daemonProcesses = Map.copyOf(daemonProcesses);
 		Objects.requireNonNull(processGroup, "processGroup");
 		staticAliases = List.copyOf(staticAliases);
+		requestBody = RequestBodyLimits.DEFAULTS.with(requestBody);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.wsgiboot.core.runtime;
 
 import java.util.Enumeration;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +26,7 @@ final class CgiEnvironment {
 	static String build(HttpServletRequest request, String requestMethod, RouteMatch match, RequestHost host,
 			String scriptFilename,
 			String processGroup, String applicationGroup, String callableObject, boolean scriptReloading,
-			boolean passAuthorization, Map<String, String> setEnv) {
+			boolean passAuthorization, Map<String, String> setEnv, RequestGuard.Admission admission) {
 		CgiEnvironment env = new CgiEnvironment();
 		// SetEnv variables first: the computed CGI variables below override them, as in Apache,
 		// and PATH never reaches a WSGI application
@@ -56,12 +57,13 @@ final class CgiEnvironment {
 		if (request.isSecure()) {
 			env.put("HTTPS", "on");
 		}
-		String authType = request.getAuthType();
-		if (authType != null) {
-			env.put("AUTH_TYPE", authType);
-		}
-		String remoteUser = request.getRemoteUser();
+		// the user this server authenticated (AuthType Basic), else the servlet container's (e.g. Spring Security's)
+		String remoteUser = (admission.remoteUser() != null) ? admission.remoteUser() : request.getRemoteUser();
 		if (remoteUser != null) {
+			String authType = (admission.remoteUser() != null) ? admission.authType() : authType(request);
+			if (authType != null) {
+				env.put("AUTH_TYPE", authType);
+			}
 			env.put("REMOTE_USER", remoteUser);
 		}
 		env.headers(request, passAuthorization);
@@ -75,6 +77,23 @@ final class CgiEnvironment {
 		env.put("mod_wsgi.path_info", match.pathInfo());
 		env.put("mod_wsgi.request_start", Long.toString(System.currentTimeMillis() * 1000));
 		return env.sb.toString();
+	}
+
+	/**
+	 * The servlet request's authentication scheme; when the container does not
+	 * know it (Spring Security's request wrapper), the scheme of the
+	 * {@code Authorization} header, as RFC 3875 defines {@code AUTH_TYPE};
+	 * {@code null} when neither says.
+	 */
+	private static String authType(HttpServletRequest request) {
+		String scheme = request.getAuthType();
+		if (scheme == null) {
+			String authorization = request.getHeader("Authorization");
+			scheme = (authorization != null) ? authorization.strip().split("\\s+", 2)[0] : "";
+		}
+		// Apache's spelling: "Basic", "Digest" (the servlet API says "BASIC")
+		return scheme.isEmpty() ? null
+				: Character.toUpperCase(scheme.charAt(0)) + scheme.substring(1).toLowerCase(Locale.ROOT);
 	}
 
 	/**

@@ -16,7 +16,6 @@ import org.graalvm.polyglot.PolyglotException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.wsgiboot.core.config.AccessControl;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.LocationSettings;
@@ -40,6 +39,15 @@ public final class WsgiRuntime implements AutoCloseable {
 
 	private static final String EMBEDDED_PROCESS_GROUP = "";
 
+	/**
+	 * Request attribute set ({@code Boolean.TRUE}) when the client waits for
+	 * {@code 100 Continue} before sending a body the application never read: the
+	 * connection should then be closed after the response without reading the
+	 * body, as Apache does. The servlet API cannot say so; the Spring Boot
+	 * starter's Tomcat valve acts on it.
+	 */
+	public static final String CLOSE_WITHOUT_READING_BODY = WsgiRuntime.class.getName() + ".closeWithoutReadingBody";
+
 	private final WsgiConfig config;
 
 	private final Router router;
@@ -51,8 +59,8 @@ public final class WsgiRuntime implements AutoCloseable {
 	/** WSGIDaemonProcess groups by name. */
 	private final Map<String, InterpreterPool> daemons = new LinkedHashMap<>();
 
-	/** Script file to the access rules that govern it, least specific first. */
-	private final Map<Path, List<AccessControl>> accessRules = new ConcurrentHashMap<>();
+	/** Access rules, authentication and request body limits, checked before anything runs. */
+	private final RequestGuard guard;
 
 	/** Script file to its configured application group (before expansion). */
 	private final Map<Path, String> directoryGroups = new ConcurrentHashMap<>();
@@ -61,6 +69,7 @@ public final class WsgiRuntime implements AutoCloseable {
 		validate(config);
 		this.config = config;
 		this.router = new Router(config.scriptAliases(), config.staticAliases());
+		this.guard = new RequestGuard(config);
 		var settings = config.embedded();
 		boolean multiprocess = settings.processes() > 1;
 		this.embedded = new InterpreterPool(EMBEDDED_PROCESS_GROUP, settings, engine,
@@ -119,7 +128,7 @@ public final class WsgiRuntime implements AutoCloseable {
 	public void service(HttpServletRequest request, HttpServletResponse response, RouteMatch match)
 			throws IOException {
 		if (match.servesFile()) {
-			sendFile(request, response, match.staticFile());
+			sendFile(request, response, match);
 			return;
 		}
 		ScriptAlias alias = match.alias();
@@ -128,10 +137,9 @@ public final class WsgiRuntime implements AutoCloseable {
 			return;
 		}
 		ScriptSource script = match.script();
-		if (!accessAllowed(script, request.getRemoteAddr())) {
-			logger.info("{} {}: client {} denied by server configuration", request.getMethod(),
-					request.getRequestURI(), request.getRemoteAddr());
-			sendError(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden");
+		RequestGuard.Admission admission = this.guard.admit(request, response,
+				(script instanceof ScriptSource.FileScript file) ? file.path() : null, match.requestPath(), true);
+		if (admission == null) {
 			return;
 		}
 		RequestHost host = this.config.canonicalName()
@@ -188,6 +196,9 @@ public final class WsgiRuntime implements AutoCloseable {
 			return;
 		}
 		RequestBridge bridge = new RequestBridge(request, response, script.name());
+		if (RequestGuard.isChunked(request)) {
+			bridge.limitBody(admission.limits());
+		}
 		try {
 			Interpreter interpreter = pool.interpreter(slot, group);
 			interpreter.ensureLoaded(script, this.config.scriptReloading());
@@ -197,7 +208,7 @@ public final class WsgiRuntime implements AutoCloseable {
 				method = "GET";
 			}
 			String cgi = CgiEnvironment.build(request, method, match, host, script.name(), processGroupName, group,
-					callable, this.config.scriptReloading(), passAuthorization, env);
+					callable, this.config.scriptReloading(), passAuthorization, env, admission);
 			interpreter.handle(script.name(), callable, cgi, bridge);
 		}
 		catch (ScriptLoadException ex) {
@@ -215,6 +226,18 @@ public final class WsgiRuntime implements AutoCloseable {
 		}
 		finally {
 			pool.release(slot);
+		}
+		if (!bridge.hasReadBody() && "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+			request.setAttribute(CLOSE_WITHOUT_READING_BODY, Boolean.TRUE);
+		}
+		if (bridge.isBodyTooLarge() && !response.isCommitted()) {
+			// mod_wsgi: the over-limit chunked body makes the answer a 413, whatever the application did with the error
+			logger.info("{} {}: chunked request body over LimitRequestBody {}", request.getMethod(),
+					request.getRequestURI(), admission.limits().limit());
+			response.reset();
+			response.setHeader("Connection", "close");
+			sendError(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Request Entity Too Large");
+			return;
 		}
 		String failure = bridge.failure();
 		if (failure != null) {
@@ -249,21 +272,11 @@ public final class WsgiRuntime implements AutoCloseable {
 		return processGroup;
 	}
 
-	private boolean accessAllowed(ScriptSource script, String remoteAddress) {
-		if (this.config.directories().isEmpty() || !(script instanceof ScriptSource.FileScript file)) {
-			return true;
-		}
-		List<AccessControl> rules = this.accessRules.computeIfAbsent(file.path(),
-				(path) -> DirectorySettings.accessFor(this.config.directories(), path));
-		return rules.isEmpty() || AccessControl.allows(rules, remoteAddress);
-	}
-
 	/** A static file of an {@code Alias}: its content type from the system's table, its length and date. */
-	private void sendFile(HttpServletRequest request, HttpServletResponse response, Path file) throws IOException {
-		if (!accessAllowed(new ScriptSource.FileScript(file), request.getRemoteAddr())) {
-			logger.info("{} {}: client {} denied by server configuration", request.getMethod(),
-					request.getRequestURI(), request.getRemoteAddr());
-			sendError(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden");
+	private void sendFile(HttpServletRequest request, HttpServletResponse response, RouteMatch match)
+			throws IOException {
+		Path file = match.staticFile();
+		if (this.guard.admit(request, response, file, match.requestPath(), false) == null) {
 			return;
 		}
 		String name = file.getFileName().toString();
@@ -318,7 +331,7 @@ public final class WsgiRuntime implements AutoCloseable {
 		});
 	}
 
-	private static void sendError(HttpServletResponse response, int status, String reason) throws IOException {
+	static void sendError(HttpServletResponse response, int status, String reason) throws IOException {
 		if (response.isCommitted()) {
 			return;
 		}
