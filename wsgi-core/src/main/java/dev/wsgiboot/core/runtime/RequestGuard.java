@@ -181,6 +181,7 @@ final class RequestGuard {
 				logger.info("{} {}: chunked request body refused (WSGIChunkedRequest Off)", request.getMethod(),
 						request.getRequestURI());
 				response.setHeader("Connection", "close");
+				request.setAttribute(WsgiRuntime.CLOSE_WITHOUT_READING_BODY, Boolean.TRUE);
 				WsgiRuntime.sendError(response, HttpServletResponse.SC_LENGTH_REQUIRED, "Length Required");
 				return null;
 			}
@@ -189,6 +190,7 @@ final class RequestGuard {
 			logger.info("{} {}: Content-Length {} is over LimitRequestBody {}", request.getMethod(),
 					request.getRequestURI(), request.getContentLengthLong(), limits.limit());
 			response.setHeader("Connection", "close");
+			request.setAttribute(WsgiRuntime.CLOSE_WITHOUT_READING_BODY, Boolean.TRUE);
 			WsgiRuntime.sendError(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
 					"Request Entity Too Large");
 			return null;

@@ -40,11 +40,12 @@ public final class WsgiRuntime implements AutoCloseable {
 	private static final String EMBEDDED_PROCESS_GROUP = "";
 
 	/**
-	 * Request attribute set ({@code Boolean.TRUE}) when the client waits for
-	 * {@code 100 Continue} before sending a body the application never read: the
-	 * connection should then be closed after the response without reading the
-	 * body, as Apache does. The servlet API cannot say so; the Spring Boot
-	 * starter's Tomcat valve acts on it.
+	 * Request attribute set ({@code Boolean.TRUE}) when the connection should be
+	 * closed after the response without reading the rest of the request body, as
+	 * Apache does: a body refused with 411 or 413, or one the application never
+	 * read while the client waits for {@code 100 Continue} before sending it. The
+	 * servlet API cannot say so; the Spring Boot starter's Tomcat valve acts on
+	 * it.
 	 */
 	public static final String CLOSE_WITHOUT_READING_BODY = WsgiRuntime.class.getName() + ".closeWithoutReadingBody";
 
@@ -232,10 +233,12 @@ public final class WsgiRuntime implements AutoCloseable {
 		}
 		if (bridge.isBodyTooLarge() && !response.isCommitted()) {
 			// mod_wsgi: the over-limit chunked body makes the answer a 413, whatever the application did with the error
-			logger.info("{} {}: chunked request body over LimitRequestBody {}", request.getMethod(),
-					request.getRequestURI(), admission.limits().limit());
+			logger.info("{} {}: chunked request body over LimitRequestBody {}{}", request.getMethod(),
+					request.getRequestURI(), admission.limits().limit(),
+					(bridge.failure() != null) ? "; the application failed:\n" + bridge.failure().stripTrailing() : "");
 			response.reset();
 			response.setHeader("Connection", "close");
+			request.setAttribute(CLOSE_WITHOUT_READING_BODY, Boolean.TRUE);
 			sendError(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Request Entity Too Large");
 			return;
 		}
