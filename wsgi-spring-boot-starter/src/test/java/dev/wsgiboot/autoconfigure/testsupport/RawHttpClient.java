@@ -18,8 +18,20 @@ public final class RawHttpClient {
 
 	private final int port;
 
+	private final int timeoutMillis;
+
 	public RawHttpClient(int port) {
+		this(port, 30_000);
+	}
+
+	private RawHttpClient(int port, int timeoutMillis) {
 		this.port = port;
+		this.timeoutMillis = timeoutMillis;
+	}
+
+	/** A client that waits up to {@code millis} for answers, e.g. for a first request that creates an interpreter. */
+	public RawHttpClient withTimeout(int millis) {
+		return new RawHttpClient(this.port, millis);
 	}
 
 	/** Sends {@code GET target} with a Host header and {@code Connection: close}. */
@@ -44,7 +56,7 @@ public final class RawHttpClient {
 	public Socket open() throws IOException {
 		Socket socket = new Socket();
 		socket.connect(new InetSocketAddress("127.0.0.1", this.port), 5000);
-		socket.setSoTimeout(30_000);
+		socket.setSoTimeout(this.timeoutMillis);
 		return socket;
 	}
 
