@@ -91,7 +91,7 @@ public final class RawHttpClient {
 			return new String(this.body, StandardCharsets.UTF_8);
 		}
 
-		static RawResponse parse(byte[] raw) throws IOException {
+		public static RawResponse parse(byte[] raw) throws IOException {
 			InputStream in = new java.io.ByteArrayInputStream(raw);
 			String statusLine = readLine(in);
 			while (statusLine != null && statusLine.startsWith("HTTP/1.1 1") && !statusLine.startsWith("HTTP/1.1 1 ")) {
