@@ -13,7 +13,10 @@ import org.springframework.core.Ordered;
  * absolute-form request target whose host differs from the Host header is
  * accepted, the target's host winning as HTTP/1.1 says; {@code 100 Continue}
  * is sent only when the body is read, so that a request refused first
- * ({@code LimitRequestBody}'s 413, a 401) does not make the client send it.
+ * ({@code LimitRequestBody}'s 413, a 401) does not make the client send it;
+ * and {@link WsgiUnreadBodyValve} closes the connection instead of reading a
+ * request body the WSGI runtime refused or left unread for a client still
+ * waiting for {@code 100 Continue}.
  */
 final class WsgiTomcatCustomizer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
