@@ -108,8 +108,11 @@ public final class OracleReplay {
 
 	/**
 	 * Sends a request with {@code Expect: 100-continue} as the oracle does: the
-	 * body only after {@code 100 Continue}, or after 3 s of silence; never when
-	 * the final answer comes first.
+	 * body only after {@code 100 Continue}, or after a silence; never when the
+	 * final answer comes first. The oracle waits 3 s; this waits 30 s, because
+	 * the first request of a scenario creates an interpreter, which can take
+	 * longer than 3 s on a busy machine (and would then look like a server
+	 * waiting for the body).
 	 */
 	private ExpectContinueExchange expectContinue(byte[] head, byte[] body) throws IOException {
 		RawHttpClient client = new RawHttpClient(this.port);
@@ -121,7 +124,7 @@ public final class OracleReplay {
 			ByteArrayOutputStream received = new ByteArrayOutputStream();
 			boolean interim = false;
 			boolean sent = false;
-			socket.setSoTimeout(3_000);
+			socket.setSoTimeout(30_000);
 			try {
 				String line = RawHttpClient.readLine(in);
 				if (line != null && line.matches("HTTP/1\\.1 100( .*)?")) {
