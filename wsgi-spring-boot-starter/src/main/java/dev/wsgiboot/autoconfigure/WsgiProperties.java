@@ -17,8 +17,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 import dev.wsgiboot.core.apache.ApacheConfig;
+import dev.wsgiboot.core.config.AccessControl;
+import dev.wsgiboot.core.config.Authentication;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.FileServingSettings;
@@ -29,6 +32,7 @@ import dev.wsgiboot.core.config.InterpreterLifecycle;
 import dev.wsgiboot.core.config.InterpreterPoolSettings;
 import dev.wsgiboot.core.config.LocationSettings;
 import dev.wsgiboot.core.config.PythonHome;
+import dev.wsgiboot.core.config.RequestBodyLimits;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
 import dev.wsgiboot.core.config.StaticAlias;
@@ -223,6 +227,19 @@ public final class WsgiProperties {
 	private final int handlerMappingOrder;
 
 	/**
+	 * LimitRequestBody: the largest request body a script accepts (a larger
+	 * Content-Length is answered 413 before the application runs). 0 for no
+	 * limit. Default: 1GB, as Apache 2.4.54+.
+	 */
+	private final DataSize limitRequestBody;
+
+	/**
+	 * WSGIChunkedRequest: accept chunked request bodies (no Content-Length); the
+	 * limit is then enforced while the application reads. Default: false (411).
+	 */
+	private final Boolean chunkedRequest;
+
+	/**
 	 * The embedded process group (WSGIProcessGroup %{GLOBAL}).
 	 */
 	private final Embedded embedded;
@@ -239,7 +256,8 @@ public final class WsgiProperties {
 			String serverName, String applicationGroup, String callableObject, Boolean scriptReloading,
 			Boolean passAuthorization,
 			List<String> pythonPath, String pythonHome, String pythonCachePrefix,
-			@DefaultValue("" + DEFAULT_HANDLER_MAPPING_ORDER) int handlerMappingOrder, @DefaultValue Embedded embedded) {
+			@DefaultValue("" + DEFAULT_HANDLER_MAPPING_ORDER) int handlerMappingOrder, @DefaultValue Embedded embedded,
+			DataSize limitRequestBody, Boolean chunkedRequest) {
 		this.enabled = enabled;
 		this.scriptAliases = (scriptAliases != null) ? List.copyOf(scriptAliases) : List.of();
 		this.apacheConfig = (apacheConfig != null) ? List.copyOf(apacheConfig) : List.of();
@@ -268,6 +286,16 @@ public final class WsgiProperties {
 		this.pythonCachePrefix = pythonCachePrefix;
 		this.handlerMappingOrder = handlerMappingOrder;
 		this.embedded = embedded;
+		this.limitRequestBody = limitRequestBody;
+		this.chunkedRequest = chunkedRequest;
+	}
+
+	public DataSize getLimitRequestBody() {
+		return this.limitRequestBody;
+	}
+
+	public Boolean getChunkedRequest() {
+		return this.chunkedRequest;
 	}
 
 	public boolean isEnabled() {
@@ -455,7 +483,9 @@ public final class WsgiProperties {
 		for (int i = 0; i < this.directories.size(); i++) {
 			directorySettings.add(this.directories.get(i).toSettings("wsgi.directories[" + i + "]"));
 		}
+		RequestBodyLimits requestBody = RequestBodyLimits.NONE;
 		for (ApacheConfig file : files) {
+			requestBody = requestBody.with(file.requestBody());
 			aliases.addAll(file.scriptAliases());
 			directorySettings.addAll(file.directories());
 			path.addAll(file.pythonPath());
@@ -497,7 +527,8 @@ public final class WsgiProperties {
 				firstNonNull(processGroup, WsgiConfig.GLOBAL), staticAliases,
 				new FileServingSettings((documentRoot != null && !documentRoot.isBlank()) ? Path.of(documentRoot) : null,
 						this.cgiTimeout),
-				imports, List.of());
+				imports, List.of(),
+				requestBody.with(requestBodyLimits("wsgi", this.limitRequestBody, this.chunkedRequest)));
 		List<VirtualHostConfig> hosts = new ArrayList<>();
 		for (ApacheConfig file : files) {
 			file.virtualHosts().forEach((host) -> hosts.add(host.resolve(main, this::checkOsProcessOptions)));
@@ -525,6 +556,16 @@ public final class WsgiProperties {
 	private Map<String, String> withProperties(Map<String, String> fromFiles) {
 		fromFiles.putAll(this.env);
 		return fromFiles;
+	}
+
+	/** {@code limit-request-body} and {@code chunked-request} under {@code prefix}; {@code null} when neither is set. */
+	static RequestBodyLimits requestBodyLimits(String prefix, DataSize limit, Boolean chunked) {
+		if (limit != null && limit.isNegative()) {
+			throw new WsgiConfigException(prefix + ".limit-request-body", "must not be negative, got " + limit,
+					"Set a size such as 10MB, or 0 for no limit.");
+		}
+		RequestBodyLimits limits = new RequestBodyLimits((limit != null) ? limit.toBytes() : null, chunked);
+		return limits.isEmpty() ? null : limits;
 	}
 
 	private static void requireSet(String property, String value) {
@@ -690,8 +731,27 @@ public final class WsgiProperties {
 		 */
 		private final Boolean mapHeadToGet;
 
+		/**
+		 * LimitRequestBody for these requests (0: no limit).
+		 */
+		private final DataSize limitRequestBody;
+
+		/**
+		 * WSGIChunkedRequest for these requests.
+		 */
+		private final Boolean chunkedRequest;
+
+		/**
+		 * Basic authentication of these requests (AuthType, AuthName, AuthUserFile,
+		 * Require).
+		 */
+		private final Auth auth;
+
 		public Location(String path, Map<String, String> env, Boolean passAuthorization, String processGroup,
-				Boolean mapHeadToGet) {
+				Boolean mapHeadToGet, DataSize limitRequestBody, Boolean chunkedRequest, Auth auth) {
+			this.limitRequestBody = limitRequestBody;
+			this.chunkedRequest = chunkedRequest;
+			this.auth = auth;
 			this.path = path;
 			this.env = (env != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(env)) : Map.of();
 			this.passAuthorization = passAuthorization;
@@ -705,6 +765,18 @@ public final class WsgiProperties {
 
 		public Boolean getMapHeadToGet() {
 			return this.mapHeadToGet;
+		}
+
+		public DataSize getLimitRequestBody() {
+			return this.limitRequestBody;
+		}
+
+		public Boolean getChunkedRequest() {
+			return this.chunkedRequest;
+		}
+
+		public Auth getAuth() {
+			return this.auth;
 		}
 
 		public String getPath() {
@@ -725,7 +797,9 @@ public final class WsgiProperties {
 						"Set " + property + ".path to a path starting with /.");
 			}
 			return new LocationSettings(this.path, this.env, this.passAuthorization, property, this.processGroup,
-					this.mapHeadToGet);
+					this.mapHeadToGet, (this.auth != null) ? this.auth.access(property + ".auth") : null,
+					requestBodyLimits(property, this.limitRequestBody, this.chunkedRequest),
+					(this.auth != null) ? this.auth.authentication(property + ".auth") : null);
 		}
 
 	}
@@ -1013,7 +1087,7 @@ public final class WsgiProperties {
 					main.scriptReloading(), main.passAuthorization(), main.pythonPath(), main.embedded(),
 					main.directories(), main.encodedSlashes(), env, main.locations(), main.canonicalName(),
 					main.serverPort(), main.daemonProcesses(), firstNonNull(this.processGroup, main.processGroup()),
-					main.staticAliases(), main.fileServing(), List.of(), List.of());
+					main.staticAliases(), main.fileServing(), List.of(), List.of(), main.requestBody());
 			return new VirtualHostConfig(this.serverName, this.serverAliases, config, List.of(), property);
 		}
 
@@ -1191,9 +1265,28 @@ public final class WsgiProperties {
 		 */
 		private final List<String> allowOverride;
 
+		/**
+		 * LimitRequestBody for the scripts in the directory (0: no limit).
+		 */
+		private final DataSize limitRequestBody;
+
+		/**
+		 * WSGIChunkedRequest for the scripts in the directory.
+		 */
+		private final Boolean chunkedRequest;
+
+		/**
+		 * Basic authentication for the files in the directory (AuthType, AuthName,
+		 * AuthUserFile, Require).
+		 */
+		private final Auth auth;
+
 		public Directory(String path, String files, String applicationGroup, Map<String, String> handlers,
 				String setHandler, List<String> options, List<String> directoryIndex, String multiviewsMatch,
-				List<String> allowOverride) {
+				List<String> allowOverride, DataSize limitRequestBody, Boolean chunkedRequest, Auth auth) {
+			this.limitRequestBody = limitRequestBody;
+			this.chunkedRequest = chunkedRequest;
+			this.auth = auth;
 			this.path = path;
 			this.files = files;
 			this.applicationGroup = applicationGroup;
@@ -1241,6 +1334,18 @@ public final class WsgiProperties {
 			return this.applicationGroup;
 		}
 
+		public DataSize getLimitRequestBody() {
+			return this.limitRequestBody;
+		}
+
+		public Boolean getChunkedRequest() {
+			return this.chunkedRequest;
+		}
+
+		public Auth getAuth() {
+			return this.auth;
+		}
+
 		DirectorySettings toSettings(String property) {
 			if (this.path == null || this.path.isBlank()) {
 				throw new WsgiConfigException(property + ".path", "the directory settings name no directory",
@@ -1256,8 +1361,14 @@ public final class WsgiProperties {
 						"handlers, options and directory-index apply to a whole directory, not to one file",
 						"Put them in a wsgi.directories entry without files.");
 			}
-			return new DirectorySettings(Path.of(this.path), this.files, this.applicationGroup, property, null,
-					handling);
+			if (this.files != null && (this.auth != null || this.limitRequestBody != null || this.chunkedRequest != null)) {
+				throw new WsgiConfigException(property + ".files", "auth and request body limits apply to a whole "
+						+ "directory here, not to one file", "Remove files, or move these settings to their own entry.");
+			}
+			return new DirectorySettings(Path.of(this.path), this.files, this.applicationGroup, property,
+					(this.auth != null) ? this.auth.access(property + ".auth") : null, handling,
+					requestBodyLimits(property, this.limitRequestBody, this.chunkedRequest),
+					(this.auth != null) ? this.auth.authentication(property + ".auth") : null);
 		}
 
 		/** The handler settings, or {@code null} when none is set. */
@@ -1292,6 +1403,94 @@ public final class WsgiProperties {
 							? HandlerSettings.OverrideClass.parse(this.allowOverride, property + ".allow-override")
 							: null);
 			return settings.isEmpty() ? null : settings;
+		}
+
+	}
+
+	/**
+	 * Basic authentication of a location or directory: mod_auth_basic with an
+	 * htpasswd file.
+	 */
+	public static final class Auth {
+
+		/**
+		 * AuthType: basic, or none to turn an inherited authentication off.
+		 */
+		private final String type;
+
+		/**
+		 * AuthName: the realm named in the WWW-Authenticate challenge.
+		 */
+		private final String realm;
+
+		/**
+		 * AuthUserFile: the htpasswd file (bcrypt, $apr1$ or {SHA} hashes); read
+		 * again when it changes.
+		 */
+		private final String userFile;
+
+		/**
+		 * Require: valid-user (any user of the file) or "user NAME..." (these
+		 * users).
+		 */
+		private final String require;
+
+		public Auth(@DefaultValue("basic") String type, String realm, String userFile,
+				@DefaultValue("valid-user") String require) {
+			this.type = type;
+			this.realm = realm;
+			this.userFile = userFile;
+			this.require = require;
+		}
+
+		public String getType() {
+			return this.type;
+		}
+
+		public String getRealm() {
+			return this.realm;
+		}
+
+		public String getUserFile() {
+			return this.userFile;
+		}
+
+		public String getRequire() {
+			return this.require;
+		}
+
+		Authentication authentication(String property) {
+			String type;
+			if (this.type.equalsIgnoreCase(Authentication.BASIC)) {
+				type = Authentication.BASIC;
+			}
+			else if (this.type.equalsIgnoreCase(Authentication.NONE)) {
+				return new Authentication(Authentication.NONE, null, null, property);
+			}
+			else {
+				throw new WsgiConfigException(property + ".type", "'" + this.type + "' is not supported",
+						"Use basic (or none).");
+			}
+			requireSet(property + ".realm", this.realm);
+			requireSet(property + ".user-file", this.userFile);
+			Path file = Path.of(this.userFile.startsWith("file:") ? this.userFile.substring(5) : this.userFile);
+			return new Authentication(type, this.realm, file, property + ".user-file");
+		}
+
+		AccessControl access(String property) {
+			if (this.type.equalsIgnoreCase(Authentication.NONE)) {
+				return null;
+			}
+			String[] words = this.require.strip().split("\\s+");
+			if (words.length == 1 && words[0].equalsIgnoreCase("valid-user")) {
+				return new AccessControl(null, List.of(), List.of(), List.of(AccessControl.Require.users(List.of())));
+			}
+			if (words.length > 1 && words[0].equalsIgnoreCase("user")) {
+				return new AccessControl(null, List.of(), List.of(),
+						List.of(AccessControl.Require.users(List.of(words).subList(1, words.length))));
+			}
+			throw new WsgiConfigException(property + ".require", "'" + this.require + "' is not valid-user or "
+					+ "user NAME...", "Write valid-user, or user followed by the user names.");
 		}
 
 	}

@@ -1,6 +1,11 @@
 package dev.wsgiboot.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -9,6 +14,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 
 import dev.wsgiboot.core.config.DirectorySettings;
+import dev.wsgiboot.core.config.RequestBodyLimits;
 import dev.wsgiboot.core.config.WsgiConfig;
 import dev.wsgiboot.core.config.WsgiConfigException;
 import dev.wsgiboot.core.runtime.WsgiRuntime;
@@ -81,6 +87,51 @@ class WsgiAutoConfigurationTests {
 			FailureAnalysis analysis = new WsgiConfigFailureAnalyzer().analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("apache/unsupported.conf:2")
 				.contains("AddHandler is not supported yet");
+		});
+	}
+
+	@Test
+	void requestBodyLimitsFromProperties() {
+		this.contextRunner
+			.withPropertyValues("wsgi.limit-request-body=10MB", "wsgi.locations[0].path=/up",
+					"wsgi.locations[0].limit-request-body=0", "wsgi.locations[0].chunked-request=true")
+			.run((context) -> {
+				WsgiConfig config = context.getBean(WsgiConfig.class);
+				assertThat(config.requestBody()).isEqualTo(new RequestBodyLimits(10L * 1024 * 1024, false));
+				assertThat(config.locations().get(0).requestBody()).isEqualTo(new RequestBodyLimits(0L, true));
+			});
+		this.contextRunner.run((context) -> assertThat(context.getBean(WsgiConfig.class).requestBody())
+			.isEqualTo(new RequestBodyLimits(1L << 30, false)));
+		assertFailure("wsgi.limit-request-body=-1")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.limit-request-body"));
+	}
+
+	@Test
+	void badAuthenticationPropertiesFailStartupNamingTheProperty() {
+		assertFailure("wsgi.locations[0].path=/a", "wsgi.locations[0].auth.user-file=/etc/passwd")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.locations[0].auth.realm"));
+		assertFailure("wsgi.locations[0].path=/a", "wsgi.locations[0].auth.realm=R",
+				"wsgi.locations[0].auth.user-file=/no/such/htpasswd")
+			.satisfies((failure) -> {
+				assertThat(failure.getOrigin()).isEqualTo("wsgi.locations[0].auth.user-file");
+				assertThat(failure.getReason()).contains("/no/such/htpasswd");
+			});
+		assertFailure("wsgi.directories[0].path=/srv", "wsgi.directories[0].auth.realm=R",
+				"wsgi.directories[0].auth.user-file=/etc/passwd", "wsgi.directories[0].auth.require=group admins")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.directories[0].auth.require"));
+		assertFailure("wsgi.locations[0].path=/a", "wsgi.locations[0].auth.type=digest")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.locations[0].auth.type"));
+	}
+
+	@Test
+	void unreadableUserFileOfAnApacheConfigFailsStartupWithFileAndLine(@TempDir Path directory) throws IOException {
+		Path conf = directory.resolve("site.conf");
+		Files.writeString(conf, "<Location /secure>\nAuthType Basic\nAuthName R\nAuthUserFile " + directory
+				+ "/missing\nRequire valid-user\n</Location>\n");
+		this.contextRunner.withPropertyValues("wsgi.apache-config=file:" + conf).run((context) -> {
+			WsgiConfigException failure = findCause(context.getStartupFailure(), WsgiConfigException.class);
+			assertThat(failure.getOrigin()).isEqualTo(conf + ":4");
+			assertThat(failure.getReason()).contains("cannot read the user file");
 		});
 	}
 

@@ -13,6 +13,7 @@ import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.FileServingSettings;
 import dev.wsgiboot.core.config.ImportScript;
 import dev.wsgiboot.core.config.LocationSettings;
+import dev.wsgiboot.core.config.RequestBodyLimits;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.StaticAlias;
 import dev.wsgiboot.core.config.VirtualHostConfig;
@@ -46,6 +47,8 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * @param staticAliases {@code Alias} / {@code AliasMatch} in file order
  * @param importScripts {@code WSGIImportScript} in file order
  * @param virtualHosts {@code <VirtualHost>} sections in file order
+ * @param requestBody server-level {@code LimitRequestBody} /
+ * {@code WSGIChunkedRequest} (fields {@code null} when not set)
  */
 public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, String documentRoot,
 		String applicationGroup, String callableObject, Boolean scriptReloading, Boolean passAuthorization,
@@ -53,7 +56,7 @@ public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, S
 		EncodedSlashes encodedSlashes, Map<String, String> env, List<LocationSettings> locations,
 		Integer serverPort, Boolean useCanonicalName, Map<String, DaemonProcessGroup> daemonProcesses,
 		String processGroup, List<StaticAlias> staticAliases, List<ImportScript> importScripts,
-		List<VirtualHost> virtualHosts) {
+		List<VirtualHost> virtualHosts, RequestBodyLimits requestBody) {
 
 	public ApacheConfig {
 		scriptAliases = List.copyOf(scriptAliases);
@@ -111,7 +114,8 @@ public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, S
 					or(own.passAuthorization(), main.passAuthorization()), main.pythonPath(), main.embedded(),
 					directories, or(own.encodedSlashes(), main.encodedSlashes()), env, locations,
 					or(own.useCanonicalName(), main.canonicalName()), or(own.serverPort(), main.serverPort()), daemons,
-					or(own.processGroup(), main.processGroup()), statics, files, own.importScripts(), List.of());
+					or(own.processGroup(), main.processGroup()), statics, files, own.importScripts(), List.of(),
+					main.requestBody().with(own.requestBody()));
 			return new VirtualHostConfig(own.serverName(), this.serverAliases, config,
 					List.copyOf(own.daemonProcesses().keySet()), this.origin);
 		}

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.wsgiboot.core.config.AccessControl;
+import dev.wsgiboot.core.config.Authentication;
 import dev.wsgiboot.core.config.ConfigPatterns;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
@@ -24,6 +25,7 @@ import dev.wsgiboot.core.config.InterpreterEnvironment;
 import dev.wsgiboot.core.config.InterpreterLifecycle;
 import dev.wsgiboot.core.config.LocationSettings;
 import dev.wsgiboot.core.config.PythonHome;
+import dev.wsgiboot.core.config.RequestBodyLimits;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
 import dev.wsgiboot.core.config.StaticAlias;
@@ -112,6 +114,7 @@ public final class ApacheConfigReader {
 	private final List<StaticAlias> staticAliases = new ArrayList<>();
 
 	private final List<ImportScript> importScripts = new ArrayList<>();
+	private RequestBodyLimits requestBody = RequestBodyLimits.NONE;
 
 	/** Invalid configuration (bad syntax of a directive, bad regex...): reported first. */
 	private final List<WsgiConfigException> invalid = new ArrayList<>();
@@ -177,7 +180,7 @@ public final class ApacheConfigReader {
 				this.callableObject, this.scriptReloading, this.passAuthorization, this.pythonPath, this.serverLimit,
 				this.directories, this.encodedSlashes, this.env, this.locations, this.serverPort,
 				this.useCanonicalName, this.daemons, this.processGroup, this.staticAliases, this.importScripts,
-				this.virtualHosts);
+				this.virtualHosts, this.requestBody);
 	}
 
 	/**
@@ -308,6 +311,9 @@ public final class ApacheConfigReader {
 				}
 				this.serverAliases.addAll(d.args());
 			}
+			case "limitrequestbody" -> this.requestBody = this.requestBody.with(
+					new RequestBodyLimits(limitRequestBody(d), null));
+			case "wsgichunkedrequest" -> this.requestBody = this.requestBody.with(new RequestBodyLimits(null, onOff(d)));
 			default -> {
 				String why = MEANINGLESS.get(name);
 				if (why != null) {
@@ -393,45 +399,25 @@ public final class ApacheConfigReader {
 
 	/**
 	 * {@code <Directory>}: WSGIApplicationGroup, {@code <Files>} with
-	 * WSGIApplicationGroup, access rules (Order/Allow/Deny, Require all|ip|local),
-	 * handlers, Options, DirectoryIndex, MultiviewsMatch and AllowOverride.
+	 * WSGIApplicationGroup, handlers, Options, DirectoryIndex, MultiviewsMatch,
+	 * AllowOverride, and the {@link SectionRules} (access, authentication,
+	 * request body limits).
 	 */
 	private void directory(ApacheDirective d) {
 		if (d.args().size() != 1) {
 			throw error(d, "<Directory> takes one directory path", "Write: <Directory /path/to/dir>");
 		}
 		Path directory = Path.of(d.args().get(0));
-		AccessControl.Order order = null;
-		List<AccessControl.HostPattern> allow = new ArrayList<>();
-		List<AccessControl.HostPattern> deny = new ArrayList<>();
-		List<AccessControl.Require> require = new ArrayList<>();
+		SectionRules rules = new SectionRules();
 		HandlerDirectives handling = new HandlerDirectives();
 		Set<HandlerSettings.OverrideClass> allowOverride = null;
 		for (ApacheDirective child : d.children()) {
+			if (rules.apply(child)) {
+				continue;
+			}
 			String name = child.name().toLowerCase(Locale.ROOT);
 			List<String> args = child.args();
 			switch (name) {
-				case "order" -> order = switch (String.join("", args).toLowerCase(Locale.ROOT)) {
-					case "allow,deny" -> AccessControl.Order.ALLOW_DENY;
-					case "deny,allow" -> AccessControl.Order.DENY_ALLOW;
-					default -> throw error(child, "Order " + String.join(" ", args) + " is not valid",
-							"Write Order allow,deny or Order deny,allow.");
-				};
-				case "allow", "deny" -> {
-					if (args.size() < 2 || !args.get(0).equalsIgnoreCase("from")) {
-						throw error(child, child.name() + " needs 'from' and hosts", "Write: " + child.name() + " from all");
-					}
-					List<AccessControl.HostPattern> hosts = hosts(child, args.subList(1, args.size()));
-					if (hosts != null) {
-						(name.equals("allow") ? allow : deny).addAll(hosts);
-					}
-				}
-				case "require" -> {
-					AccessControl.Require line = require(child);
-					if (line != null) {
-						require.add(line);
-					}
-				}
 				case "wsgiapplicationgroup" -> this.directories
 					.add(new DirectorySettings(directory, null, single(child), child.location()));
 				case "files" -> files(directory, child);
@@ -457,10 +443,137 @@ public final class ApacheConfigReader {
 							base.directoryIndex(), base.multiviewsMatchHandlers(), allowOverride),
 					d.location()));
 		}
-		if (order != null || !allow.isEmpty() || !deny.isEmpty() || !require.isEmpty()) {
-			this.directories.add(new DirectorySettings(directory, null, null, d.location(),
-					new AccessControl(order, allow, deny, require)));
+		if (!rules.isEmpty()) {
+			this.directories.add(new DirectorySettings(directory, null, null, d.location(), rules.access(),
+					rules.requestBody(), rules.authentication()));
 		}
+	}
+
+	/**
+	 * What {@code <Directory>} and {@code <Location>} sections share: access
+	 * rules (Order/Allow/Deny, Require all|ip|local|valid-user|user),
+	 * authentication (AuthType Basic, AuthName, AuthUserFile,
+	 * AuthBasicProvider file) and request body limits (LimitRequestBody,
+	 * WSGIChunkedRequest).
+	 */
+	private final class SectionRules {
+
+		private AccessControl.Order order;
+
+		private final List<AccessControl.HostPattern> allow = new ArrayList<>();
+
+		private final List<AccessControl.HostPattern> deny = new ArrayList<>();
+
+		private final List<AccessControl.Require> require = new ArrayList<>();
+
+		private Long limit;
+
+		private Boolean chunked;
+
+		private String authType;
+
+		private String authName;
+
+		private Path userFile;
+
+		private String userFileOrigin;
+
+		/** Applies one directive of the section; {@code false} when it is not one of these. */
+		boolean apply(ApacheDirective child) {
+			List<String> args = child.args();
+			switch (child.name().toLowerCase(Locale.ROOT)) {
+				case "order" -> this.order = switch (String.join("", args).toLowerCase(Locale.ROOT)) {
+					case "allow,deny" -> AccessControl.Order.ALLOW_DENY;
+					case "deny,allow" -> AccessControl.Order.DENY_ALLOW;
+					default -> throw error(child, "Order " + String.join(" ", args) + " is not valid",
+							"Write Order allow,deny or Order deny,allow.");
+				};
+				case "allow", "deny" -> {
+					if (args.size() < 2 || !args.get(0).equalsIgnoreCase("from")) {
+						throw error(child, child.name() + " needs 'from' and hosts", "Write: " + child.name() + " from all");
+					}
+					List<AccessControl.HostPattern> hosts = hosts(child, args.subList(1, args.size()));
+					if (hosts != null) {
+						(child.is("allow") ? this.allow : this.deny).addAll(hosts);
+					}
+				}
+				case "require" -> {
+					AccessControl.Require line = require(child);
+					if (line != null) {
+						this.require.add(line);
+					}
+				}
+				case "limitrequestbody" -> this.limit = limitRequestBody(child);
+				case "wsgichunkedrequest" -> this.chunked = onOff(child);
+				case "authtype" -> {
+					String type = single(child);
+					if (type.equalsIgnoreCase(Authentication.BASIC) || type.equalsIgnoreCase(Authentication.NONE)) {
+						this.authType = type.equalsIgnoreCase(Authentication.BASIC) ? Authentication.BASIC
+								: Authentication.NONE;
+					}
+					else {
+						unsupported.add(error(child, "AuthType " + type + " is not supported yet",
+								"Use AuthType Basic (or None)."));
+					}
+				}
+				case "authname" -> this.authName = single(child);
+				case "authuserfile" -> {
+					Path file = Path.of(single(child));
+					if (!file.isAbsolute()) {
+						throw error(child, "AuthUserFile " + file + " is relative to Apache's ServerRoot, which "
+								+ "does not exist here", "Write the absolute path of the htpasswd file.");
+					}
+					this.userFile = file;
+					this.userFileOrigin = child.location();
+				}
+				case "authbasicprovider" -> {
+					if (!args.stream().allMatch((provider) -> provider.equalsIgnoreCase("file"))) {
+						unsupported.add(error(child, "AuthBasicProvider " + String.join(" ", args)
+								+ " is not supported yet", "Use AuthBasicProvider file with AuthUserFile."));
+					}
+				}
+				default -> {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		boolean isEmpty() {
+			return access() == null && requestBody() == null && authentication() == null;
+		}
+
+		AccessControl access() {
+			boolean none = this.order == null && this.allow.isEmpty() && this.deny.isEmpty() && this.require.isEmpty();
+			return none ? null : new AccessControl(this.order, this.allow, this.deny, this.require);
+		}
+
+		RequestBodyLimits requestBody() {
+			RequestBodyLimits limits = new RequestBodyLimits(this.limit, this.chunked);
+			return limits.isEmpty() ? null : limits;
+		}
+
+		Authentication authentication() {
+			Authentication authentication = new Authentication(this.authType, this.authName, this.userFile,
+					this.userFileOrigin);
+			return authentication.isEmpty() ? null : authentication;
+		}
+
+	}
+
+	/** {@code LimitRequestBody bytes}: 0 (no limit) to 2147483647, as Apache accepts. */
+	private static long limitRequestBody(ApacheDirective d) {
+		try {
+			long limit = Long.parseLong(single(d));
+			if (limit >= 0 && limit <= Integer.MAX_VALUE) {
+				return limit;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw error(d, "LimitRequestBody must be a number of bytes from 0 (no limit) to 2147483647, got '"
+				+ String.join(" ", d.args()) + "'", "Write a number of bytes, 0 for no limit.");
 	}
 
 	private List<AccessControl.HostPattern> hosts(ApacheDirective d, List<String> args) {
@@ -503,9 +616,21 @@ public final class ApacheConfigReader {
 				List<AccessControl.HostPattern> hosts = hosts(d, addresses);
 				return (hosts != null) ? new AccessControl.Require(negated, false, false, hosts) : null;
 			}
+			case "valid-user", "user" -> {
+				if (negated) {
+					this.unsupported.add(error(d, "Require not " + rest.get(0) + " is not supported yet",
+							"Write the users who may come in: Require user name..."));
+					return null;
+				}
+				if (provider.equals("user") && rest.size() < 2) {
+					throw error(d, "Require user needs user names", "Write: Require user alice bob");
+				}
+				return AccessControl.Require.users(provider.equals("user") ? rest.subList(1, rest.size()) : List.of());
+			}
 			default -> {
 				this.unsupported.add(error(d, "Require " + rest.get(0) + " is not supported yet",
-						"Supported so far: Require all granted|denied, Require ip ..., Require local."));
+						"Supported so far: Require all granted|denied, Require ip ..., Require local, "
+								+ "Require valid-user, Require user ...."));
 				return null;
 			}
 		}
@@ -804,7 +929,11 @@ public final class ApacheConfigReader {
 		Boolean passAuthorization = null;
 		String processGroup = null;
 		Boolean mapHeadToGet = null;
+		SectionRules rules = new SectionRules();
 		for (ApacheDirective child : d.children()) {
+			if (rules.apply(child)) {
+				continue;
+			}
 			switch (child.name().toLowerCase(Locale.ROOT)) {
 				case "setenv" -> setEnv(child, locationEnv);
 				case "wsgiprocessgroup" -> processGroup = single(child);
@@ -822,13 +951,12 @@ public final class ApacheConfigReader {
 				default -> {
 					validate(child);
 					this.unsupported.add(error(child, child.name() + " inside <Location> is not supported yet",
-							"Only SetEnv, WSGIPassAuthorization, CGIPassAuth, WSGIProcessGroup and WSGIMapHEADToGet are "
-									+ "supported inside <Location> so far."));
+							"See the README for what <Location> supports so far."));
 				}
 			}
 		}
 		this.locations.add(new LocationSettings(d.args().get(0), locationEnv, passAuthorization, d.location(),
-				processGroup, mapHeadToGet));
+				processGroup, mapHeadToGet, rules.access(), rules.requestBody(), rules.authentication()));
 	}
 
 	/** {@code <Files name>} inside a {@code <Directory>}: its WSGIApplicationGroup. */

@@ -84,6 +84,26 @@ public record AccessControl(Order order, List<HostPattern> allow, List<HostPatte
 		return (compat == null || compat.compatAllows(address)) && (require == null || require.requireAllows(address));
 	}
 
+	/** Whether a Require line names users ({@code valid-user}, {@code user ...}): then a user may be let in. */
+	public boolean requiresUser() {
+		for (Require line : this.require) {
+			if (line.users() != null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether an authenticated {@code user} satisfies one of the user Require lines. */
+	public boolean requireAllowsUser(String user) {
+		for (Require line : this.require) {
+			if (line.users() != null && (line.users().isEmpty() || line.users().contains(user))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** {@code Order}. */
 	public enum Order {
 
@@ -91,14 +111,39 @@ public record AccessControl(Order order, List<HostPattern> allow, List<HostPatte
 
 	}
 
-	/** One {@code Require} line: {@code all granted}, {@code all denied} or {@code ip ...} (optionally {@code not}). */
-	public record Require(boolean negated, boolean all, boolean granted, List<HostPattern> ips) {
+	/**
+	 * One {@code Require} line: {@code all granted}, {@code all denied} or
+	 * {@code ip ...} (optionally {@code not}), or {@code valid-user} /
+	 * {@code user name...} ({@code users} empty / the names).
+	 *
+	 * @param negated {@code Require not ...}
+	 * @param all {@code Require all ...}
+	 * @param granted {@code all granted} rather than {@code all denied}
+	 * @param ips the hosts of {@code Require ip} / {@code Require local}
+	 * @param users {@code null} for the host providers; empty for
+	 * {@code valid-user}; the names of {@code Require user}
+	 */
+	public record Require(boolean negated, boolean all, boolean granted, List<HostPattern> ips, List<String> users) {
+
+		public Require(boolean negated, boolean all, boolean granted, List<HostPattern> ips) {
+			this(negated, all, granted, ips, null);
+		}
 
 		public Require {
 			ips = List.copyOf(ips);
+			users = (users != null) ? List.copyOf(users) : null;
+		}
+
+		/** {@code Require valid-user} ({@code users} empty) or {@code Require user ...}. */
+		public static Require users(List<String> users) {
+			return new Require(false, false, false, List.of(), users);
 		}
 
 		boolean grants(String address) {
+			if (this.users != null) {
+				// granted only once a user has authenticated
+				return false;
+			}
 			boolean match = this.all ? this.granted : AccessControl.matches(this.ips, address);
 			return this.negated != match;
 		}

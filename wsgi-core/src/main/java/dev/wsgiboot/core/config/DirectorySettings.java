@@ -18,22 +18,31 @@ import java.util.Objects;
  * @param access who may reach the scripts, or {@code null} for no rule here
  * @param handling handlers, Options, DirectoryIndex... of the directory's files,
  * or {@code null} for none here
+ * @param requestBody {@code LimitRequestBody} / {@code WSGIChunkedRequest}
+ * here, or {@code null}
+ * @param authentication {@code AuthType} / {@code AuthName} /
+ * {@code AuthUserFile} here, or {@code null}
  */
 public record DirectorySettings(Path directory, String files, String applicationGroup, String origin,
-		AccessControl access, HandlerSettings handling) {
+		AccessControl access, HandlerSettings handling, RequestBodyLimits requestBody, Authentication authentication) {
 
 	public DirectorySettings(Path directory, String files, String applicationGroup, String origin) {
-		this(directory, files, applicationGroup, origin, null, null);
+		this(directory, files, applicationGroup, origin, null, null, null, null);
 	}
 
 	public DirectorySettings(Path directory, String files, String applicationGroup, String origin,
 			AccessControl access) {
-		this(directory, files, applicationGroup, origin, access, null);
+		this(directory, files, applicationGroup, origin, access, null, null, null);
+	}
+
+	public DirectorySettings(Path directory, String files, String applicationGroup, String origin,
+			AccessControl access, RequestBodyLimits requestBody, Authentication authentication) {
+		this(directory, files, applicationGroup, origin, access, null, requestBody, authentication);
 	}
 
 	/** Settings that only say how the directory's files are answered. */
 	public static DirectorySettings handling(Path directory, HandlerSettings handling, String origin) {
-		return new DirectorySettings(directory, null, null, origin, null, handling);
+		return new DirectorySettings(directory, null, null, origin, null, handling, null, null);
 	}
 
 	public DirectorySettings {
@@ -78,6 +87,17 @@ public record DirectorySettings(Path directory, String files, String application
 			.filter((settings) -> settings.access() != null && settings.appliesTo(script))
 			.sorted(Comparator.comparingInt(DirectorySettings::specificity))
 			.map(DirectorySettings::access)
+			.toList();
+	}
+
+	/**
+	 * The settings that apply to a script, from the least to the most specific
+	 * (declaration order among equally specific ones), as Apache merges them.
+	 */
+	public static List<DirectorySettings> applyingTo(List<DirectorySettings> all, Path script) {
+		return all.stream()
+			.filter((settings) -> settings.appliesTo(script))
+			.sorted(Comparator.comparingInt(DirectorySettings::specificity))
 			.toList();
 	}
 

@@ -47,13 +47,16 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * @param virtualHosts {@code <VirtualHost>} sections, in order: a request whose
  * Host names none of them is served by the first (empty: no virtual hosts, the
  * main server serves every request)
+ * @param requestBody server-level {@code LimitRequestBody} and
+ * {@code WSGIChunkedRequest}, both set
  */
 public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, String applicationGroup,
 		String callableObject, boolean scriptReloading, boolean passAuthorization, List<String> pythonPath,
 		InterpreterPoolSettings embedded, List<DirectorySettings> directories, EncodedSlashes encodedSlashes,
 		Map<String, String> env, List<LocationSettings> locations, boolean canonicalName, Integer serverPort,
 		Map<String, DaemonProcessGroup> daemonProcesses, String processGroup, List<StaticAlias> staticAliases,
-		FileServingSettings fileServing, List<ImportScript> importScripts, List<VirtualHostConfig> virtualHosts) {
+		FileServingSettings fileServing, List<ImportScript> importScripts, List<VirtualHostConfig> virtualHosts,
+		RequestBodyLimits requestBody) {
 
 	public static final String GLOBAL = "%{GLOBAL}";
 
@@ -75,6 +78,7 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 		daemonProcesses = Map.copyOf(daemonProcesses);
 		Objects.requireNonNull(processGroup, "processGroup");
 		staticAliases = List.copyOf(staticAliases);
+		requestBody = RequestBodyLimits.DEFAULTS.with(requestBody);
 		importScripts = List.copyOf(importScripts);
 		virtualHosts = List.copyOf(virtualHosts);
 		Objects.requireNonNull(fileServing, "fileServing");
@@ -87,7 +91,8 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 			Map<String, DaemonProcessGroup> daemonProcesses, String processGroup, List<StaticAlias> staticAliases) {
 		this(scriptAliases, serverName, applicationGroup, callableObject, scriptReloading, passAuthorization,
 				pythonPath, embedded, directories, encodedSlashes, env, locations, canonicalName, serverPort,
-				daemonProcesses, processGroup, staticAliases, FileServingSettings.DEFAULT, List.of(), List.of());
+				daemonProcesses, processGroup, staticAliases, FileServingSettings.DEFAULT, List.of(), List.of(),
+				RequestBodyLimits.DEFAULTS);
 	}
 
 	/** The same configuration with other virtual hosts. */
@@ -96,7 +101,7 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 				this.scriptReloading, this.passAuthorization, this.pythonPath, this.embedded, this.directories,
 				this.encodedSlashes, this.env, this.locations, this.canonicalName, this.serverPort,
 				this.daemonProcesses, this.processGroup, this.staticAliases, this.fileServing, this.importScripts,
-				hosts);
+				hosts, this.requestBody);
 	}
 
 }

@@ -25,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.wsgiboot.core.apache.HtaccessFiles;
-import dev.wsgiboot.core.config.AccessControl;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.ImportScript;
@@ -61,6 +60,16 @@ public final class WsgiRuntime implements AutoCloseable {
 		return thread;
 	});
 
+	/**
+	 * Request attribute set ({@code Boolean.TRUE}) when the connection should be
+	 * closed after the response without reading the rest of the request body, as
+	 * Apache does: a body refused with 411 or 413, or one the application never
+	 * read while the client waits for {@code 100 Continue} before sending it. The
+	 * servlet API cannot say so; the Spring Boot starter's Tomcat valve acts on
+	 * it.
+	 */
+	public static final String CLOSE_WITHOUT_READING_BODY = WsgiRuntime.class.getName() + ".closeWithoutReadingBody";
+
 	private final WsgiConfig config;
 
 	private final Router router;
@@ -85,8 +94,8 @@ public final class WsgiRuntime implements AutoCloseable {
 	/** One runtime per {@code <VirtualHost>}, sharing this one's pools; empty without virtual hosts. */
 	private final List<WsgiRuntime> hosts;
 
-	/** Script file to the access rules that govern it, least specific first. */
-	private final Map<Path, List<AccessControl>> accessRules = new ConcurrentHashMap<>();
+	/** Access rules, authentication and request body limits, checked before anything runs. */
+	private final RequestGuard guard;
 
 	/** Script file to its configured application group (before expansion). */
 	private final Map<Path, String> directoryGroups = new ConcurrentHashMap<>();
@@ -101,6 +110,7 @@ public final class WsgiRuntime implements AutoCloseable {
 				new FileMapper(config.directories(), new HtaccessFiles(), this.mimeTypes::knowsExtension),
 				config.fileServing().documentRoot());
 		this.cgi = new CgiRunner(config.fileServing().cgiTimeout());
+		this.guard = new RequestGuard(config);
 		this.embedded = pools.embedded();
 		this.daemons = pools.daemons();
 		this.foreignDaemons = foreignDaemons;
@@ -307,10 +317,9 @@ public final class WsgiRuntime implements AutoCloseable {
 		Path file = (match.kind() == RouteMatch.Kind.SCRIPT)
 				? ((match.script() instanceof ScriptSource.FileScript script) ? script.path() : null)
 				: match.staticFile();
-		if (file != null && !accessAllowed(file, request.getRemoteAddr())) {
-			logger.info("{} {}: client {} denied by server configuration", request.getMethod(),
-					request.getRequestURI(), request.getRemoteAddr());
-			sendError(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden");
+		boolean runs = match.kind() == RouteMatch.Kind.SCRIPT || match.kind() == RouteMatch.Kind.CGI;
+		RequestGuard.Admission admission = this.guard.admit(request, response, file, match.requestPath(), runs);
+		if (admission == null) {
 			return;
 		}
 		if (match.negotiated() && match.pathInfo().isEmpty()) {
@@ -325,15 +334,15 @@ public final class WsgiRuntime implements AutoCloseable {
 			case CGI -> {
 				LocationView location = locationView(match.requestPath());
 				Map<String, String> env = CgiEnvironment.forCgi(request, match, requestHost(request), file.toString(),
-						location.passAuthorization(), location.env());
+						location.passAuthorization(), location.env(), admission);
 				this.cgi.run(request, response, file, env);
 			}
-			default -> runScript(request, response, match);
+			default -> runScript(request, response, match, admission);
 		}
 	}
 
-	private void runScript(HttpServletRequest request, HttpServletResponse response, RouteMatch match)
-			throws IOException {
+	private void runScript(HttpServletRequest request, HttpServletResponse response, RouteMatch match,
+			RequestGuard.Admission admission) throws IOException {
 		ScriptAlias alias = match.alias();
 		ScriptSource script = match.script();
 		RequestHost host = requestHost(request);
@@ -377,6 +386,9 @@ public final class WsgiRuntime implements AutoCloseable {
 		}
 		RequestBridge bridge = new RequestBridge(request, response, script.name());
 		ScheduledFuture<?> watch = null;
+		if (RequestGuard.isChunked(request)) {
+			bridge.limitBody(admission.limits());
+		}
 		try {
 			Interpreter interpreter = pool.interpreter(lease, group);
 			interpreter.ensureLoaded(script, this.config.scriptReloading());
@@ -386,7 +398,7 @@ public final class WsgiRuntime implements AutoCloseable {
 				method = "GET";
 			}
 			String cgi = CgiEnvironment.build(request, method, match, host, script.name(), processGroupName, group,
-					callable, this.config.scriptReloading(), passAuthorization, env);
+					callable, this.config.scriptReloading(), passAuthorization, env, admission);
 			watch = pool.watch(lease, interpreter);
 			interpreter.handle(script.name(), callable, cgi, bridge);
 		}
@@ -418,6 +430,20 @@ public final class WsgiRuntime implements AutoCloseable {
 				return;
 			}
 			throw new ResponseAbortedException("WSGI application " + script.name() + " interrupted after request-timeout");
+		}
+		if (!bridge.hasReadBody() && "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+			request.setAttribute(CLOSE_WITHOUT_READING_BODY, Boolean.TRUE);
+		}
+		if (bridge.isBodyTooLarge() && !response.isCommitted()) {
+			// mod_wsgi: the over-limit chunked body makes the answer a 413, whatever the application did with the error
+			logger.info("{} {}: chunked request body over LimitRequestBody {}{}", request.getMethod(),
+					request.getRequestURI(), admission.limits().limit(),
+					(bridge.failure() != null) ? "; the application failed:\n" + bridge.failure().stripTrailing() : "");
+			response.reset();
+			response.setHeader("Connection", "close");
+			request.setAttribute(CLOSE_WITHOUT_READING_BODY, Boolean.TRUE);
+			sendError(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Request Entity Too Large");
+			return;
 		}
 		String failure = bridge.failure();
 		if (failure != null) {
@@ -491,15 +517,6 @@ public final class WsgiRuntime implements AutoCloseable {
 
 	private record LocationView(Map<String, String> env, boolean passAuthorization, String processGroup,
 			boolean mapHeadToGet) {
-	}
-
-	private boolean accessAllowed(Path file, String remoteAddress) {
-		if (this.config.directories().isEmpty()) {
-			return true;
-		}
-		List<AccessControl> rules = this.accessRules.computeIfAbsent(file,
-				(path) -> DirectorySettings.accessFor(this.config.directories(), path));
-		return rules.isEmpty() || AccessControl.allows(rules, remoteAddress);
 	}
 
 	/** A generated directory listing ({@code Options Indexes}). */

@@ -10,10 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.wsgiboot.core.config.AccessControl;
+import dev.wsgiboot.core.config.Authentication;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.ImportScript;
 import dev.wsgiboot.core.config.InterpreterLifecycle;
+import dev.wsgiboot.core.config.LocationSettings;
+import dev.wsgiboot.core.config.RequestBodyLimits;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.StaticAlias;
 import dev.wsgiboot.core.config.WsgiConfigException;
@@ -194,10 +197,79 @@ class ApacheConfigReaderTests {
 	void accessRulesNeedingDnsOrAuthenticationAreNotSupportedYet() {
 		assertThat(failure("<Directory /srv>\nAllow from example.com\n</Directory>\n").getReason())
 			.contains("host names are not supported");
-		assertThat(failure("<Directory /srv>\nRequire valid-user\n</Directory>\n").getReason())
-			.isEqualTo("Require valid-user is not supported yet");
+		assertThat(failure("<Directory /srv>\nRequire group admins\n</Directory>\n").getReason())
+			.isEqualTo("Require group is not supported yet");
+		assertThat(failure("<Directory /srv>\nRequire not user bob\n</Directory>\n").getReason())
+			.isEqualTo("Require not user is not supported yet");
 		assertThat(failure("<Directory /srv>\nOrder sideways\n</Directory>\n").getReason())
 			.contains("is not valid");
+	}
+
+	@Test
+	void requestBodyLimitsAreReadAtEveryLevel() {
+		ApacheConfig config = read("""
+				LimitRequestBody 0
+				WSGIChunkedRequest On
+				<Directory /srv/small>
+				LimitRequestBody 1024
+				</Directory>
+				<Location /chunked>
+				WSGIChunkedRequest Off
+				LimitRequestBody 2048
+				</Location>
+				""");
+		assertThat(config.requestBody()).isEqualTo(new RequestBodyLimits(0L, true));
+		assertThat(config.directories().get(0).requestBody()).isEqualTo(new RequestBodyLimits(1024L, null));
+		assertThat(config.locations().get(0).requestBody()).isEqualTo(new RequestBodyLimits(2048L, false));
+		assertThat(read("ServerName x\n").requestBody()).isEqualTo(RequestBodyLimits.NONE);
+		assertThat(failure("LimitRequestBody 1GB\n").getReason()).contains("must be a number of bytes");
+		assertThat(failure("LimitRequestBody 2147483648\n").getReason()).contains("2147483647");
+		assertThat(failure("<Location /x>\nWSGIChunkedRequest maybe\n</Location>\n").getReason())
+			.contains("must be On or Off");
+	}
+
+	@Test
+	void basicAuthenticationIsReadInDirectoryAndLocation() {
+		ApacheConfig config = read("""
+				<Directory /srv/private>
+				AuthType basic
+				AuthName "Private Area"
+				AuthBasicProvider file
+				AuthUserFile /etc/apache2/htpasswd
+				Require user alice bob
+				</Directory>
+				<Location /secure>
+				AuthType Basic
+				AuthName Secure
+				AuthUserFile /etc/apache2/other
+				Require valid-user
+				Require ip 10.0.0.0/8
+				</Location>
+				""");
+		DirectorySettings directory = config.directories().get(0);
+		assertThat(directory.authentication())
+			.isEqualTo(new Authentication("Basic", "Private Area", Path.of("/etc/apache2/htpasswd"), "test.conf:5"));
+		assertThat(directory.access().requireAllowsUser("bob")).isTrue();
+		assertThat(directory.access().requireAllowsUser("carol")).isFalse();
+		LocationSettings location = config.locations().get(0);
+		assertThat(location.authentication().realm()).isEqualTo("Secure");
+		assertThat(location.access().requiresUser()).isTrue();
+		assertThat(location.access().requireAllows("10.1.1.1")).isTrue();
+		assertThat(location.access().requireAllows("127.0.0.1")).isFalse();
+		assertThat(location.access().requireAllowsUser("anyone")).isTrue();
+	}
+
+	@Test
+	void authenticationThisServerCannotDoIsRefused() {
+		assertThat(failure("<Location /x>\nAuthType Digest\n</Location>\n").getReason())
+			.isEqualTo("AuthType Digest is not supported yet");
+		assertThat(failure("<Location /x>\nAuthBasicProvider ldap\n</Location>\n").getReason())
+			.isEqualTo("AuthBasicProvider ldap is not supported yet");
+		WsgiConfigException relative = failure("<Directory /srv>\nAuthUserFile conf/htpasswd\n</Directory>\n");
+		assertThat(relative.getOrigin()).isEqualTo("test.conf:2");
+		assertThat(relative.getReason()).contains("relative to Apache's ServerRoot");
+		assertThat(failure("<Location /x>\nAuthGroupFile /etc/groups\n</Location>\n").getReason())
+			.isEqualTo("AuthGroupFile inside <Location> is not supported yet");
 	}
 
 	@Test
