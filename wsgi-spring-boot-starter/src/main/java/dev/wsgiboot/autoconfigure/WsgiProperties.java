@@ -23,6 +23,7 @@ import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.StaticAlias;
 import dev.wsgiboot.core.config.WsgiConfig;
 import dev.wsgiboot.core.config.WsgiConfigException;
+import dev.wsgiboot.core.rewrite.RewriteConfig;
 import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
 
 /**
@@ -173,6 +174,11 @@ public final class WsgiProperties {
 	 */
 	private final Embedded embedded;
 
+	/**
+	 * mod_rewrite rules and maps, SetEnvIf, UnsetEnv and PassEnv.
+	 */
+	private final RewriteProperties rewrite;
+
 	public WsgiProperties(@DefaultValue("true") boolean enabled, List<Mount> scriptAliases,
 			List<MountMatch> scriptAliasMatches, EncodedSlashes allowEncodedSlashes, Map<String, String> env,
 			List<Location> locations, List<Directory> directories,
@@ -182,7 +188,8 @@ public final class WsgiProperties {
 			String serverName, String applicationGroup, String callableObject, Boolean scriptReloading,
 			Boolean passAuthorization,
 			List<String> pythonPath, String pythonCachePrefix,
-			@DefaultValue("" + DEFAULT_HANDLER_MAPPING_ORDER) int handlerMappingOrder, @DefaultValue Embedded embedded) {
+			@DefaultValue("" + DEFAULT_HANDLER_MAPPING_ORDER) int handlerMappingOrder, @DefaultValue Embedded embedded,
+			@DefaultValue RewriteProperties rewrite) {
 		this.enabled = enabled;
 		this.scriptAliases = (scriptAliases != null) ? List.copyOf(scriptAliases) : List.of();
 		this.apacheConfig = (apacheConfig != null) ? List.copyOf(apacheConfig) : List.of();
@@ -205,6 +212,7 @@ public final class WsgiProperties {
 		this.pythonCachePrefix = pythonCachePrefix;
 		this.handlerMappingOrder = handlerMappingOrder;
 		this.embedded = embedded;
+		this.rewrite = rewrite;
 	}
 
 	public boolean isEnabled() {
@@ -303,6 +311,10 @@ public final class WsgiProperties {
 		return this.embedded;
 	}
 
+	public RewriteProperties getRewrite() {
+		return this.rewrite;
+	}
+
 	/**
 	 * The configuration model these properties describe, on top of the given
 	 * Apache configuration files (already read, in order).
@@ -364,7 +376,9 @@ public final class WsgiProperties {
 		for (int i = 0; i < this.directories.size(); i++) {
 			directorySettings.add(this.directories.get(i).toSettings("wsgi.directories[" + i + "]"));
 		}
+		RewriteConfig rewriteConfig = (this.rewrite != null) ? this.rewrite.toConfig() : RewriteConfig.NONE;
 		for (ApacheConfig file : files) {
+			rewriteConfig = rewriteConfig.and(file.rewrite());
 			aliases.addAll(file.scriptAliases());
 			directorySettings.addAll(file.directories());
 			path.addAll(file.pythonPath());
@@ -400,7 +414,7 @@ public final class WsgiProperties {
 				firstNonNull(passAuthorization, false), path, this.embedded.toSettings(defaultProcesses),
 				directorySettings, firstNonNull(encodedSlashes, EncodedSlashes.OFF), withProperties(env),
 				locationSettings, firstNonNull(canonical, false), firstNonNull(propertyPort, serverPort), daemons,
-				firstNonNull(processGroup, WsgiConfig.GLOBAL), staticAliases);
+				firstNonNull(processGroup, WsgiConfig.GLOBAL), staticAliases, rewriteConfig);
 	}
 
 	/** The files' SetEnv variables, then the wsgi.env properties, which win. */
@@ -756,10 +770,21 @@ public final class WsgiProperties {
 		 */
 		private final String applicationGroup;
 
-		public Directory(String path, String files, String applicationGroup) {
+		/**
+		 * WSGIProcessGroup of the scripts in the directory: a daemon process group
+		 * name, %{GLOBAL} or %{ENV:NAME}.
+		 */
+		private final String processGroup;
+
+		public Directory(String path, String files, String applicationGroup, String processGroup) {
 			this.path = path;
 			this.files = files;
 			this.applicationGroup = applicationGroup;
+			this.processGroup = processGroup;
+		}
+
+		public String getProcessGroup() {
+			return this.processGroup;
 		}
 
 		public String getPath() {
@@ -783,7 +808,8 @@ public final class WsgiProperties {
 				throw new WsgiConfigException(property + ".files", "'" + this.files + "' is not a file name",
 						"Name one file in the directory, e.g. app.wsgi.");
 			}
-			return new DirectorySettings(Path.of(this.path), this.files, this.applicationGroup, property);
+			return new DirectorySettings(Path.of(this.path), this.files, this.applicationGroup, property, null,
+					this.processGroup);
 		}
 
 	}

@@ -10,6 +10,7 @@ import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.LocationSettings;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.StaticAlias;
+import dev.wsgiboot.core.rewrite.RewriteConfig;
 import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
 
 /**
@@ -37,13 +38,15 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * @param daemonProcesses {@code WSGIDaemonProcess} groups by name
  * @param processGroup server-level {@code WSGIProcessGroup}, or {@code null}
  * @param staticAliases {@code Alias} / {@code AliasMatch} in file order
+ * @param rewrite mod_rewrite, SetEnvIf, UnsetEnv, PassEnv and directory SetEnv
+ * (with the DocumentRoot they resolve file names against)
  */
 public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, String documentRoot,
 		String applicationGroup, String callableObject, Boolean scriptReloading, Boolean passAuthorization,
 		List<String> pythonPath, Integer serverLimit, List<DirectorySettings> directories,
 		EncodedSlashes encodedSlashes, Map<String, String> env, List<LocationSettings> locations,
 		Integer serverPort, Boolean useCanonicalName, Map<String, DaemonProcessGroup> daemonProcesses,
-		String processGroup, List<StaticAlias> staticAliases) {
+		String processGroup, List<StaticAlias> staticAliases, RewriteConfig rewrite) {
 
 	public ApacheConfig {
 		scriptAliases = List.copyOf(scriptAliases);
@@ -53,6 +56,9 @@ public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, S
 		daemonProcesses = Map.copyOf(daemonProcesses);
 		staticAliases = List.copyOf(staticAliases);
 		pythonPath = List.copyOf(pythonPath);
+		if (rewrite == null) {
+			rewrite = RewriteConfig.NONE;
+		}
 	}
 
 }

@@ -16,12 +16,18 @@ import java.util.Objects;
  * {@code null}
  * @param origin where it was declared, for messages
  * @param access who may reach the scripts, or {@code null} for no rule here
+ * @param processGroup {@code WSGIProcessGroup} for its scripts, or {@code null}
  */
 public record DirectorySettings(Path directory, String files, String applicationGroup, String origin,
-		AccessControl access) {
+		AccessControl access, String processGroup) {
 
 	public DirectorySettings(Path directory, String files, String applicationGroup, String origin) {
-		this(directory, files, applicationGroup, origin, null);
+		this(directory, files, applicationGroup, origin, null, null);
+	}
+
+	public DirectorySettings(Path directory, String files, String applicationGroup, String origin,
+			AccessControl access) {
+		this(directory, files, applicationGroup, origin, access, null);
 	}
 
 	public DirectorySettings {
@@ -69,6 +75,21 @@ public record DirectorySettings(Path directory, String files, String application
 			}
 		}
 		return (best != null) ? best.applicationGroup() : null;
+	}
+
+	/**
+	 * The process group the settings give a script, the most specific settings
+	 * that name one winning; {@code null} when none does.
+	 */
+	public static String processGroupFor(Iterable<DirectorySettings> all, Path script) {
+		DirectorySettings best = null;
+		for (DirectorySettings settings : all) {
+			if (settings.processGroup() != null && settings.appliesTo(script)
+					&& (best == null || settings.specificity() >= best.specificity())) {
+				best = settings;
+			}
+		}
+		return (best != null) ? best.processGroup() : null;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.wsgiboot.core.rewrite.RewriteConfig;
 import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
 
 /**
@@ -41,12 +42,15 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * the embedded group)
  * @param staticAliases {@code Alias} / {@code AliasMatch}: URLs served as
  * static files, before any WSGIScriptAlias
+ * @param rewrite mod_rewrite rules and maps, SetEnvIf, UnsetEnv, PassEnv and
+ * directory SetEnv ({@link RewriteConfig#NONE} for none)
  */
 public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, String applicationGroup,
 		String callableObject, boolean scriptReloading, boolean passAuthorization, List<String> pythonPath,
 		InterpreterPoolSettings embedded, List<DirectorySettings> directories, EncodedSlashes encodedSlashes,
 		Map<String, String> env, List<LocationSettings> locations, boolean canonicalName, Integer serverPort,
-		Map<String, DaemonProcessGroup> daemonProcesses, String processGroup, List<StaticAlias> staticAliases) {
+		Map<String, DaemonProcessGroup> daemonProcesses, String processGroup, List<StaticAlias> staticAliases,
+		RewriteConfig rewrite) {
 
 	public static final String GLOBAL = "%{GLOBAL}";
 
@@ -68,6 +72,9 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 		daemonProcesses = Map.copyOf(daemonProcesses);
 		Objects.requireNonNull(processGroup, "processGroup");
 		staticAliases = List.copyOf(staticAliases);
+		if (rewrite == null) {
+			rewrite = RewriteConfig.NONE;
+		}
 	}
 
 }

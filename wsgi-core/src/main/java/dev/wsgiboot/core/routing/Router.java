@@ -162,9 +162,17 @@ public final class Router {
 			}
 			filename = alias.target() + path.substring(end);
 		}
-		Path file = Path.of(filename);
+		return serveFile(Path.of(filename), path);
+	}
+
+	/**
+	 * Apache's answer for a URL path mapped to a file: a regular file is sent as
+	 * it is; a directory gets a 301 to add its slash, then its index.html or a
+	 * 403; anything else (including a path below a file) is a 404.
+	 */
+	public static RouteMatch serveFile(Path file, String path) {
 		if (Files.isRegularFile(file)) {
-			return RouteMatch.file(file);
+			return RouteMatch.file(file).withRequestPath(path);
 		}
 		if (Files.isDirectory(file)) {
 			if (!path.endsWith("/")) {

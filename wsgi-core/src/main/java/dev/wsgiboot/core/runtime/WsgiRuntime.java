@@ -24,6 +24,7 @@ import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
 import dev.wsgiboot.core.config.WsgiConfig;
 import dev.wsgiboot.core.config.WsgiConfigException;
+import dev.wsgiboot.core.rewrite.RewrittenRequest;
 import dev.wsgiboot.core.routing.DecodedPath;
 import dev.wsgiboot.core.routing.RouteMatch;
 import dev.wsgiboot.core.routing.Router;
@@ -44,6 +45,9 @@ public final class WsgiRuntime implements AutoCloseable {
 
 	private final Router router;
 
+	/** Rewrite rules, SetEnvIf and scoped mod_env directives; {@code null} when there are none. */
+	private final RequestRewriter rewriter;
+
 	private final InterpreterPool embedded;
 
 	private final MimeTypes mimeTypes = MimeTypes.system();
@@ -54,6 +58,9 @@ public final class WsgiRuntime implements AutoCloseable {
 	/** Script file to the access rules that govern it, least specific first. */
 	private final Map<Path, List<AccessControl>> accessRules = new ConcurrentHashMap<>();
 
+	/** Script file to its configured process group (before expansion). */
+	private final Map<Path, String> directoryProcessGroups = new ConcurrentHashMap<>();
+
 	/** Script file to its configured application group (before expansion). */
 	private final Map<Path, String> directoryGroups = new ConcurrentHashMap<>();
 
@@ -61,6 +68,7 @@ public final class WsgiRuntime implements AutoCloseable {
 		validate(config);
 		this.config = config;
 		this.router = new Router(config.scriptAliases(), config.staticAliases());
+		this.rewriter = config.rewrite().isEmpty() ? null : new RequestRewriter(config, this.router);
 		var settings = config.embedded();
 		boolean multiprocess = settings.processes() > 1;
 		this.embedded = new InterpreterPool(EMBEDDED_PROCESS_GROUP, settings, engine,
@@ -80,14 +88,28 @@ public final class WsgiRuntime implements AutoCloseable {
 
 	/**
 	 * The script mount for a request, or {@code null} when none matches (the
-	 * request then belongs to someone else, e.g. a Java controller).
+	 * request then belongs to someone else, e.g. a Java controller). With rewrite
+	 * rules, SetEnvIf or scoped mod_env directives the match carries what they
+	 * decided (see {@link RequestRewriter}): a request a rule rewrote, redirected
+	 * or refused is always answered here.
 	 */
 	public RouteMatch route(HttpServletRequest request) {
 		DecodedPath path = DecodedPath.decode(request.getRequestURI(), this.config.encodedSlashes());
 		if (!path.isValid()) {
 			return null;
 		}
+		if (this.rewriter != null) {
+			return this.rewriter.route(request, path.path());
+		}
 		return this.router.resolve(path.path());
+	}
+
+	/** SERVER_NAME and SERVER_PORT of a request: the Host header's, or ServerName's with UseCanonicalName On. */
+	static RequestHost requestHost(WsgiConfig config, HttpServletRequest request) {
+		return config.canonicalName()
+				? new RequestHost(config.serverName(),
+						(config.serverPort() != null) ? config.serverPort() : request.getLocalPort())
+				: RequestHost.of(request.getHeader("Host"), config.serverName(), request.isSecure());
 	}
 
 	/**
@@ -118,6 +140,11 @@ public final class WsgiRuntime implements AutoCloseable {
 	/** Runs the request through the script it was routed to (or sends the file it was aliased to). */
 	public void service(HttpServletRequest request, HttpServletResponse response, RouteMatch match)
 			throws IOException {
+		RewrittenRequest rewrite = match.rewrite();
+		if (rewrite != null && rewrite.answers()) {
+			answerRewrite(request, response, rewrite);
+			return;
+		}
 		if (match.servesFile()) {
 			sendFile(request, response, match.staticFile());
 			return;
@@ -134,22 +161,20 @@ public final class WsgiRuntime implements AutoCloseable {
 			sendError(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden");
 			return;
 		}
-		RequestHost host = this.config.canonicalName()
-				? new RequestHost(this.config.serverName(),
-						(this.config.serverPort() != null) ? this.config.serverPort() : request.getLocalPort())
-				: RequestHost.of(request.getHeader("Host"), this.config.serverName(), request.isSecure());
-		String group = ApplicationGroupNames.expand(applicationGroupOf(alias, script), this.config.serverName(), host,
-				match.scriptName(), System::getenv);
+		RequestHost host = requestHost(this.config, request);
 		String path = match.requestPath();
-		Map<String, String> env = this.config.env();
+		// with rewriting, the match carries the complete variables (location SetEnv included)
+		Map<String, String> env = (rewrite != null) ? rewrite.env() : this.config.env();
 		boolean passAuthorization = this.config.passAuthorization();
 		boolean mapHeadToGet = false;
-		String processGroup = this.config.processGroup();
+		String processGroup = processGroupOf(script);
 		if (!this.config.locations().isEmpty()) {
 			env = new LinkedHashMap<>(env);
 			for (LocationSettings location : this.config.locations()) {
 				if (location.appliesTo(path)) {
-					env.putAll(location.env());
+					if (rewrite == null) {
+						env.putAll(location.env());
+					}
 					if (location.passAuthorization() != null) {
 						passAuthorization = location.passAuthorization();
 					}
@@ -165,6 +190,9 @@ public final class WsgiRuntime implements AutoCloseable {
 		if (alias.processGroup() != null) {
 			processGroup = alias.processGroup();
 		}
+		Map<String, String> requestEnv = env;
+		String group = ApplicationGroupNames.expand(applicationGroupOf(alias, script), this.config.serverName(), host,
+				match.scriptName(), (name) -> requestEnv.containsKey(name) ? requestEnv.get(name) : System.getenv(name));
 		String processGroupName = expandProcessGroup(processGroup, env);
 		InterpreterPool pool = processGroupName.isEmpty() ? this.embedded : this.daemons.get(processGroupName);
 		if (pool == null) {
@@ -196,7 +224,8 @@ public final class WsgiRuntime implements AutoCloseable {
 			if (mapHeadToGet && method.equals("HEAD")) {
 				method = "GET";
 			}
-			String cgi = CgiEnvironment.build(request, method, match, host, script.name(), processGroupName, group,
+			String query = (rewrite != null) ? rewrite.query() : request.getQueryString();
+			String cgi = CgiEnvironment.build(request, method, query, match, host, script.name(), processGroupName, group,
 					callable, this.config.scriptReloading(), passAuthorization, env);
 			interpreter.handle(script.name(), callable, cgi, bridge);
 		}
@@ -247,6 +276,39 @@ public final class WsgiRuntime implements AutoCloseable {
 			return (value != null) ? value : processGroup;
 		}
 		return processGroup;
+	}
+
+	/** The process group of a script: its directory's WSGIProcessGroup, else the server's. */
+	private String processGroupOf(ScriptSource script) {
+		if (this.config.directories().isEmpty() || !(script instanceof ScriptSource.FileScript file)) {
+			return this.config.processGroup();
+		}
+		return this.directoryProcessGroups.computeIfAbsent(file.path(), (path) -> {
+			String group = DirectorySettings.processGroupFor(this.config.directories(), path);
+			return (group != null) ? group : this.config.processGroup();
+		});
+	}
+
+	/** A request rewriting answered: a redirect, 403 (F), 410 (G), 404, 500 (too many internal redirects). */
+	private static void answerRewrite(HttpServletRequest request, HttpServletResponse response,
+			RewrittenRequest rewrite) throws IOException {
+		int status = rewrite.status();
+		if (rewrite.location() != null) {
+			response.setStatus(status);
+			response.setHeader("Location", rewrite.location());
+			sendError(response, status, "Found");
+			return;
+		}
+		logger.info("{} {}: answered {} by rewrite rules", request.getMethod(), request.getRequestURI(), status);
+		String reason = switch (status) {
+			case HttpServletResponse.SC_FORBIDDEN -> "Forbidden";
+			case HttpServletResponse.SC_GONE -> "Gone";
+			case HttpServletResponse.SC_NOT_FOUND -> "Not Found";
+			case HttpServletResponse.SC_BAD_REQUEST -> "Bad Request";
+			case HttpServletResponse.SC_INTERNAL_SERVER_ERROR -> "Internal Server Error";
+			default -> "Error";
+		};
+		sendError(response, status, reason);
 	}
 
 	private boolean accessAllowed(ScriptSource script, String remoteAddress) {
