@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import dev.wsgiboot.core.config.WsgiConfigException;
 import dev.wsgiboot.core.rewrite.EnvDirective;
 import dev.wsgiboot.core.rewrite.EnvScope;
@@ -27,9 +25,11 @@ import dev.wsgiboot.core.rewrite.SetEnvIfRule;
 public final class RewriteProperties {
 
 	/**
-	 * RewriteEngine: whether the rules run. Default: true.
+	 * RewriteEngine: whether rewrite rules run. false switches off the rules of
+	 * the Apache files too. Default: the properties' rules run, the files' as
+	 * their RewriteEngine says.
 	 */
-	private final boolean enabled;
+	private final Boolean enabled;
 
 	/**
 	 * RewriteRule lines with their RewriteCond lines, in order. Rules with a
@@ -64,7 +64,7 @@ public final class RewriteProperties {
 	 */
 	private final String documentRoot;
 
-	public RewriteProperties(@DefaultValue("true") boolean enabled, List<Rule> rules, Map<String, String> maps,
+	public RewriteProperties(Boolean enabled, List<Rule> rules, Map<String, String> maps,
 			List<SetEnvIf> setEnvIf, List<String> unsetEnv, List<String> passEnv, String documentRoot) {
 		this.enabled = enabled;
 		this.rules = (rules != null) ? List.copyOf(rules) : List.of();
@@ -75,7 +75,7 @@ public final class RewriteProperties {
 		this.documentRoot = documentRoot;
 	}
 
-	public boolean isEnabled() {
+	public Boolean getEnabled() {
 		return this.enabled;
 	}
 
@@ -134,7 +134,7 @@ public final class RewriteProperties {
 			}
 			context.rule(args, property);
 		}
-		String engine = this.enabled ? "on" : "off";
+		String engine = Boolean.FALSE.equals(this.enabled) ? "off" : "on";
 		server.engine(List.of(engine), "wsgi.rewrite.enabled");
 		List<RewriteRuleSet> directorySets = new ArrayList<>();
 		for (RewriteContextBuilder directory : directories.values()) {

@@ -405,6 +405,9 @@ public final class WsgiProperties {
 			env.putAll(file.env());
 			locationSettings.addAll(file.locations());
 		}
+		if (this.rewrite != null && Boolean.FALSE.equals(this.rewrite.getEnabled())) {
+			rewriteConfig = rewriteConfig.withEngineOff();
+		}
 		// with an Apache configuration, the embedded interpreters stand for Apache's
 		// child processes: ServerLimit of them, one when it is not set
 		Integer defaultProcesses = files.isEmpty() ? null : (serverLimit != null) ? serverLimit : 1;

@@ -69,6 +69,17 @@ public record RewriteConfig(RewriteRuleSet server, List<RewriteRuleSet> director
 				(this.documentRoot != null) ? this.documentRoot : other.documentRoot);
 	}
 
+	/** The same configuration with every rewrite context switched off ({@code RewriteEngine Off}). */
+	public RewriteConfig withEngineOff() {
+		return new RewriteConfig(off(this.server), this.directories.stream().map(RewriteConfig::off).toList(), this.maps,
+				this.setEnvIf, this.envDirectives, this.documentRoot);
+	}
+
+	private static RewriteRuleSet off(RewriteRuleSet set) {
+		return (set != null) ? new RewriteRuleSet(set.directory(), false, set.base(), set.symlinksAllowed(), set.rules(),
+				set.origin()) : null;
+	}
+
 	private static <T> List<T> concat(List<T> a, List<T> b) {
 		List<T> all = new ArrayList<>(a);
 		all.addAll(b);
