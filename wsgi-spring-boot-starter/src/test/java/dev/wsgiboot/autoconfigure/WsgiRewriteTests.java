@@ -89,7 +89,7 @@ class WsgiRewriteTests {
 			probe(scripts, "alias.wsgi");
 			probe(scripts, "loop.wsgi");
 			Path pg = probe(scripts.resolve("pg"), "pg.wsgi");
-			Files.createDirectories(this.dir.resolve("docroot"));
+			Files.writeString(Files.createDirectories(this.dir.resolve("docroot")).resolve("hello.txt"), "hello\n");
 			Path conf = this.dir.resolve("rewrite.conf");
 			Files.writeString(conf, """
 					ServerName rewrite.test
@@ -110,6 +110,8 @@ class WsgiRewriteTests {
 					RewriteRule ^/short/(.*)$ /app/${lower:$1} [PT,QSA,E=via.short:1]
 					RewriteRule ^/nowhere/(.*)$ /nothing/$1 [PT]
 					RewriteRule ^/app - [E=from.setenv:1,E=from.rule:1]
+					RewriteRule ^/static/(.*)$ /$1
+					RewriteRule ^/source$ DIR/scripts/app.wsgi
 					<Directory DIR/scripts>
 					RewriteEngine On
 					RewriteRule ^alias\\.wsgi(.*)$ /app$1 [E=per.dir:1]
@@ -175,6 +177,16 @@ class WsgiRewriteTests {
 				.containsEntry("REDIRECT_QUERY_STRING", "y=2")
 				.containsEntry("from.setenv", "0")
 				.doesNotContainKey("per.dir");
+		}
+
+		@Test
+		void substitutionWithoutPassThroughNamesAFile() throws IOException {
+			RawResponse file = this.client.get("/static/hello.txt");
+			assertThat(file.status()).isEqualTo(200);
+			assertThat(file.text()).isEqualTo("hello\n");
+			assertThat(this.client.get("/static/missing.txt").status()).isEqualTo(404);
+			// a file outside the DocumentRoot is refused rather than sending a script's source
+			assertThat(this.client.get("/source").status()).isEqualTo(403);
 		}
 
 		@Test

@@ -89,12 +89,11 @@ final class RequestRewriter {
 					owned = true;
 					mapped = true;
 					currentPath = outcome.path();
-					match = outcome.passThrough() ? this.router.resolve(collapseSlashes(currentPath))
-							: fileMatch(currentPath);
+					match = outcome.passThrough() ? mapUrl(collapseSlashes(currentPath)) : fileMatch(currentPath);
 				}
 			}
 			if (!mapped) {
-				match = this.router.resolve(currentPath);
+				match = mapUrl(currentPath);
 			}
 			Path file = (match != null) ? match.file() : null;
 			String filename = (file != null) ? file.toString() : null;
@@ -151,20 +150,40 @@ final class RequestRewriter {
 	}
 
 	/**
-	 * A server-context substitution without PT: an absolute file name when its
-	 * first segment exists at the file system's root, else a path under the
-	 * DocumentRoot; the mounts are not consulted, as in Apache.
+	 * URL mapping ({@code Alias}, the mounts): where a URL, rewritten with PT or
+	 * internally redirected, is mapped again. Serving files of the DocumentRoot
+	 * (with their handlers) belongs here once it exists, so that rules leading
+	 * to a script in the DocumentRoot reach it.
+	 */
+	private RouteMatch mapUrl(String path) {
+		return this.router.resolve(path);
+	}
+
+	/**
+	 * A server-context substitution without PT names a file, as in Apache: under
+	 * the DocumentRoot (served as a static file, the mounts are not consulted),
+	 * or an absolute file name when its first segment exists at the file
+	 * system's root. Such a file outside the DocumentRoot is refused (403), as
+	 * Apache's usual {@code <Directory /> Require all denied} would, rather than
+	 * sending e.g. a script's source. Without a DocumentRoot the path is mapped
+	 * as a URL.
 	 */
 	private RouteMatch fileMatch(String path) {
+		Path root = this.rules.documentRoot();
 		int slash = path.indexOf('/', 1);
 		String first = (slash < 0) ? path : path.substring(0, slash);
 		if (first.length() > 1 && Files.exists(Path.of(first))) {
-			return Router.serveFile(Path.of(path), path);
+			Path file = Path.of(path).normalize();
+			if (root == null || !file.startsWith(root)) {
+				logger.warn("rewrite to {}: a file outside the DocumentRoot is not served", file);
+				return RouteMatch.answer(path, new RewrittenRequest(Map.of(), null, 403, null));
+			}
+			return Router.serveFile(file, path);
 		}
-		if (this.rules.documentRoot() == null) {
-			return this.router.resolve(collapseSlashes(path));
+		if (root == null) {
+			return mapUrl(collapseSlashes(path));
 		}
-		return Router.serveFile(Path.of(this.rules.documentRoot() + path), path);
+		return Router.serveFile(Path.of(root + path), path);
 	}
 
 	/**

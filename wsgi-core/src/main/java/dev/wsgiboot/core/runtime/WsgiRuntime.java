@@ -294,9 +294,8 @@ public final class WsgiRuntime implements AutoCloseable {
 			RewrittenRequest rewrite) throws IOException {
 		int status = rewrite.status();
 		if (rewrite.location() != null) {
-			response.setStatus(status);
 			response.setHeader("Location", rewrite.location());
-			sendError(response, status, "Found");
+			sendError(response, status, (status == HttpServletResponse.SC_MOVED_PERMANENTLY) ? "Moved Permanently" : "Found");
 			return;
 		}
 		logger.info("{} {}: answered {} by rewrite rules", request.getMethod(), request.getRequestURI(), status);
