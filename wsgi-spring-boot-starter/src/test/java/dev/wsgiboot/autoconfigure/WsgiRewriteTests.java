@@ -116,6 +116,8 @@ class WsgiRewriteTests {
 					RewriteEngine On
 					RewriteRule ^alias\\.wsgi(.*)$ /app$1 [E=per.dir:1]
 					RewriteRule ^loop\\.wsgi(.*)$ /dir/loop.wsgi/again$1
+					RewriteCond %{REQUEST_FILENAME} !-f
+					RewriteRule ^missing(.*)$ /app/from-missing$1
 					</Directory>
 					<Directory DIR/scripts/pg>
 					WSGIProcessGroup pg-a
@@ -187,6 +189,13 @@ class WsgiRewriteTests {
 			assertThat(this.client.get("/static/missing.txt").status()).isEqualTo(404);
 			// a file outside the DocumentRoot is refused rather than sending a script's source
 			assertThat(this.client.get("/source").status()).isEqualTo(403);
+		}
+
+		@Test
+		void directoryRulesSeeTheFileAMountDidNotFind() throws IOException {
+			Map<String, Object> environ = environ(this.client.get("/dir/missing/x"));
+			assertThat(environ).containsEntry("SCRIPT_NAME", "/app").containsEntry("PATH_INFO", "/from-missing/x");
+			assertThat(this.client.get("/dir/absent").status()).isEqualTo(404);
 		}
 
 		@Test

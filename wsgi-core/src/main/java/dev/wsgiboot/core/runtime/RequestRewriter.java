@@ -98,8 +98,16 @@ final class RequestRewriter {
 			Path file = (match != null) ? match.file() : null;
 			String filename = (file != null) ? file.toString() : null;
 			String pathInfo = (match != null && match.runsScript() && file != null) ? match.pathInfo() : "";
-			if (match == null && this.rules.documentRoot() != null) {
-				String[] split = splitUnderDocumentRoot(currentPath);
+			String unmappedFile = null;
+			if (file == null && match != null && match.alias() != null && match.alias().walkTarget() != null) {
+				// a directory mount that found no script: the file name Apache would have tried
+				unmappedFile = match.alias().walkTarget() + currentPath.substring(match.alias().url().length());
+			}
+			else if (match == null && this.rules.documentRoot() != null) {
+				unmappedFile = this.rules.documentRoot() + currentPath;
+			}
+			if (unmappedFile != null) {
+				String[] split = splitAtFirstNonDirectory(unmappedFile);
 				filename = split[0];
 				pathInfo = split[1];
 				file = Path.of(filename);
@@ -187,18 +195,16 @@ final class RequestRewriter {
 	}
 
 	/**
-	 * Apache's directory walk under the DocumentRoot: the file name stops at the
-	 * first segment that is a file or does not exist; the rest is PATH_INFO.
+	 * Apache's directory walk: the file name stops at the first segment that is
+	 * a file or does not exist; the rest is PATH_INFO.
 	 */
-	private String[] splitUnderDocumentRoot(String path) {
-		String root = this.rules.documentRoot().toString();
+	private static String[] splitAtFirstNonDirectory(String filename) {
 		int position = 0;
 		while (true) {
-			int slash = path.indexOf('/', position + 1);
-			String prefix = (slash < 0) ? path : path.substring(0, slash);
-			Path candidate = Path.of(root + prefix);
-			if (slash < 0 || !Files.isDirectory(candidate)) {
-				return new String[] { root + prefix, path.substring(prefix.length()) };
+			int slash = filename.indexOf('/', position + 1);
+			String prefix = (slash < 0) ? filename : filename.substring(0, slash);
+			if (slash < 0 || !Files.isDirectory(Path.of(prefix))) {
+				return new String[] { prefix, filename.substring(prefix.length()) };
 			}
 			position = slash;
 		}
