@@ -127,7 +127,7 @@ public final class WsgiRuntime implements AutoCloseable {
 					System::getenv);
 			long start = System.nanoTime();
 			String processGroupName = expandProcessGroup(
-					(alias.processGroup() != null) ? alias.processGroup() : this.config.processGroup(),
+					(alias.processGroup() != null) ? alias.processGroup() : processGroupOf(alias.script()),
 					this.config.env());
 			InterpreterPool pool = this.daemons.getOrDefault(processGroupName, this.embedded);
 			Interpreter interpreter = pool.interpreter(pool.firstSlot(), group);
