@@ -39,6 +39,7 @@ import dev.wsgiboot.core.config.StaticAlias;
 import dev.wsgiboot.core.config.VirtualHostConfig;
 import dev.wsgiboot.core.config.WsgiConfig;
 import dev.wsgiboot.core.config.WsgiConfigException;
+import dev.wsgiboot.core.rewrite.RewriteConfig;
 import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
 
 /**
@@ -244,6 +245,11 @@ public final class WsgiProperties {
 	 */
 	private final Embedded embedded;
 
+	/**
+	 * mod_rewrite rules and maps, SetEnvIf, UnsetEnv and PassEnv.
+	 */
+	private final RewriteProperties rewrite;
+
 	public WsgiProperties(@DefaultValue("true") boolean enabled, List<Mount> scriptAliases,
 			List<MountMatch> scriptAliasMatches, EncodedSlashes allowEncodedSlashes, Map<String, String> env,
 			List<Location> locations, List<Directory> directories,
@@ -257,7 +263,7 @@ public final class WsgiProperties {
 			Boolean passAuthorization,
 			List<String> pythonPath, String pythonHome, String pythonCachePrefix,
 			@DefaultValue("" + DEFAULT_HANDLER_MAPPING_ORDER) int handlerMappingOrder, @DefaultValue Embedded embedded,
-			DataSize limitRequestBody, Boolean chunkedRequest) {
+			DataSize limitRequestBody, Boolean chunkedRequest, @DefaultValue RewriteProperties rewrite) {
 		this.enabled = enabled;
 		this.scriptAliases = (scriptAliases != null) ? List.copyOf(scriptAliases) : List.of();
 		this.apacheConfig = (apacheConfig != null) ? List.copyOf(apacheConfig) : List.of();
@@ -288,6 +294,7 @@ public final class WsgiProperties {
 		this.embedded = embedded;
 		this.limitRequestBody = limitRequestBody;
 		this.chunkedRequest = chunkedRequest;
+		this.rewrite = rewrite;
 	}
 
 	public DataSize getLimitRequestBody() {
@@ -410,6 +417,10 @@ public final class WsgiProperties {
 		return this.embedded;
 	}
 
+	public RewriteProperties getRewrite() {
+		return this.rewrite;
+	}
+
 	/**
 	 * The configuration model these properties describe, on top of the given
 	 * Apache configuration files (already read, in order).
@@ -484,7 +495,9 @@ public final class WsgiProperties {
 			directorySettings.add(this.directories.get(i).toSettings("wsgi.directories[" + i + "]"));
 		}
 		RequestBodyLimits requestBody = RequestBodyLimits.NONE;
+		RewriteConfig rewriteConfig = (this.rewrite != null) ? this.rewrite.toConfig() : RewriteConfig.NONE;
 		for (ApacheConfig file : files) {
+			rewriteConfig = rewriteConfig.and(file.rewrite());
 			requestBody = requestBody.with(file.requestBody());
 			aliases.addAll(file.scriptAliases());
 			directorySettings.addAll(file.directories());
@@ -515,6 +528,9 @@ public final class WsgiProperties {
 			env.putAll(file.env());
 			locationSettings.addAll(file.locations());
 		}
+		if (this.rewrite != null && Boolean.FALSE.equals(this.rewrite.getEnabled())) {
+			rewriteConfig = rewriteConfig.withEngineOff();
+		}
 		// with an Apache configuration, the embedded interpreters stand for Apache's
 		// child processes: ServerLimit of them, one when it is not set
 		Integer defaultProcesses = files.isEmpty() ? null : (serverLimit != null) ? serverLimit : 1;
@@ -528,7 +544,8 @@ public final class WsgiProperties {
 				new FileServingSettings((documentRoot != null && !documentRoot.isBlank()) ? Path.of(documentRoot) : null,
 						this.cgiTimeout),
 				imports, List.of(),
-				requestBody.with(requestBodyLimits("wsgi", this.limitRequestBody, this.chunkedRequest)));
+				requestBody.with(requestBodyLimits("wsgi", this.limitRequestBody, this.chunkedRequest)),
+				rewriteConfig);
 		List<VirtualHostConfig> hosts = new ArrayList<>();
 		for (ApacheConfig file : files) {
 			file.virtualHosts().forEach((host) -> hosts.add(host.resolve(main, this::checkOsProcessOptions)));
@@ -1087,7 +1104,7 @@ public final class WsgiProperties {
 					main.scriptReloading(), main.passAuthorization(), main.pythonPath(), main.embedded(),
 					main.directories(), main.encodedSlashes(), env, main.locations(), main.canonicalName(),
 					main.serverPort(), main.daemonProcesses(), firstNonNull(this.processGroup, main.processGroup()),
-					main.staticAliases(), main.fileServing(), List.of(), List.of(), main.requestBody());
+					main.staticAliases(), main.fileServing(), List.of(), List.of(), main.requestBody(), main.rewrite());
 			return new VirtualHostConfig(this.serverName, this.serverAliases, config, List.of(), property);
 		}
 
@@ -1229,6 +1246,12 @@ public final class WsgiProperties {
 		private final String applicationGroup;
 
 		/**
+		 * WSGIProcessGroup of the scripts in the directory: a daemon process group
+		 * name, %{GLOBAL} or %{ENV:NAME}.
+		 */
+		private final String processGroup;
+
+		/**
 		 * AddHandler: file extension (without the dot) to handler, wsgi-script or
 		 * cgi-script (none for a static file), e.g. handlers.wsgi=wsgi-script.
 		 */
@@ -1283,7 +1306,9 @@ public final class WsgiProperties {
 
 		public Directory(String path, String files, String applicationGroup, Map<String, String> handlers,
 				String setHandler, List<String> options, List<String> directoryIndex, String multiviewsMatch,
-				List<String> allowOverride, DataSize limitRequestBody, Boolean chunkedRequest, Auth auth) {
+				List<String> allowOverride, DataSize limitRequestBody, Boolean chunkedRequest, Auth auth,
+				String processGroup) {
+			this.processGroup = processGroup;
 			this.limitRequestBody = limitRequestBody;
 			this.chunkedRequest = chunkedRequest;
 			this.auth = auth;
@@ -1320,6 +1345,10 @@ public final class WsgiProperties {
 
 		public List<String> getAllowOverride() {
 			return this.allowOverride;
+		}
+
+		public String getProcessGroup() {
+			return this.processGroup;
 		}
 
 		public String getPath() {
@@ -1368,7 +1397,7 @@ public final class WsgiProperties {
 			return new DirectorySettings(Path.of(this.path), this.files, this.applicationGroup, property,
 					(this.auth != null) ? this.auth.access(property + ".auth") : null, handling,
 					requestBodyLimits(property, this.limitRequestBody, this.chunkedRequest),
-					(this.auth != null) ? this.auth.authentication(property + ".auth") : null);
+					(this.auth != null) ? this.auth.authentication(property + ".auth") : null, this.processGroup);
 		}
 
 		/** The handler settings, or {@code null} when none is set. */

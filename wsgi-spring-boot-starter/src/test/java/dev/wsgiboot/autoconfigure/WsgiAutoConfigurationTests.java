@@ -198,6 +198,26 @@ class WsgiAutoConfigurationTests {
 			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.embedded.queue-timeout"));
 	}
 
+	@Test
+	void badRewritePropertiesFailStartupNamingTheProperty() {
+		assertFailure("wsgi.rewrite.rules[0].pattern=^(", "wsgi.rewrite.rules[0].substitution=/x")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.rewrite.rules[0]"))
+			.satisfies((failure) -> assertThat(failure.getReason()).startsWith("bad regular expression '^('"));
+		assertFailure("wsgi.rewrite.rules[0].pattern=^", "wsgi.rewrite.rules[0].substitution=/x",
+				"wsgi.rewrite.rules[0].flags=L,BOGUS")
+			.satisfies((failure) -> assertThat(failure.getReason()).isEqualTo("unknown flag 'BOGUS' of RewriteRule"));
+		assertFailure("wsgi.rewrite.rules[0].pattern=^", "wsgi.rewrite.rules[0].substitution=-",
+				"wsgi.rewrite.rules[0].conditions[0]=%{REMOTE_ADDR} [0-9")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.rewrite.rules[0].conditions[0]"));
+		assertFailure("wsgi.rewrite.maps.users=txt:/no/such/users.txt")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.rewrite.maps.users"));
+		assertFailure("wsgi.rewrite.maps.users=dbm:/etc/users.db")
+			.satisfies((failure) -> assertThat(failure.getAction()).contains("txt:"));
+		assertFailure("wsgi.rewrite.set-env-if[0].attribute=Remote_Addr", "wsgi.rewrite.set-env-if[0].pattern=(",
+				"wsgi.rewrite.set-env-if[0].variables[0]=x")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.rewrite.set-env-if[0]"));
+	}
+
 	private org.assertj.core.api.ObjectAssert<WsgiConfigException> assertFailure(String... properties) {
 		WsgiConfigException[] failure = new WsgiConfigException[1];
 		this.contextRunner.withPropertyValues(properties).run((context) -> {

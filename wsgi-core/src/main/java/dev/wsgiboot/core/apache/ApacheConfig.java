@@ -18,6 +18,7 @@ import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.StaticAlias;
 import dev.wsgiboot.core.config.VirtualHostConfig;
 import dev.wsgiboot.core.config.WsgiConfig;
+import dev.wsgiboot.core.rewrite.RewriteConfig;
 import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
 
 /**
@@ -49,6 +50,8 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * @param virtualHosts {@code <VirtualHost>} sections in file order
  * @param requestBody server-level {@code LimitRequestBody} /
  * {@code WSGIChunkedRequest} (fields {@code null} when not set)
+ * @param rewrite mod_rewrite, SetEnvIf, UnsetEnv, PassEnv and directory SetEnv
+ * (with the DocumentRoot they resolve file names against)
  */
 public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, String documentRoot,
 		String applicationGroup, String callableObject, Boolean scriptReloading, Boolean passAuthorization,
@@ -56,7 +59,8 @@ public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, S
 		EncodedSlashes encodedSlashes, Map<String, String> env, List<LocationSettings> locations,
 		Integer serverPort, Boolean useCanonicalName, Map<String, DaemonProcessGroup> daemonProcesses,
 		String processGroup, List<StaticAlias> staticAliases, List<ImportScript> importScripts,
-		List<VirtualHost> virtualHosts, RequestBodyLimits requestBody) {
+		List<VirtualHost> virtualHosts, RequestBodyLimits requestBody,
+		RewriteConfig rewrite) {
 
 	public ApacheConfig {
 		scriptAliases = List.copyOf(scriptAliases);
@@ -68,6 +72,9 @@ public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, S
 		importScripts = List.copyOf(importScripts);
 		virtualHosts = List.copyOf(virtualHosts);
 		pythonPath = List.copyOf(pythonPath);
+		if (rewrite == null) {
+			rewrite = RewriteConfig.NONE;
+		}
 	}
 
 	/**
@@ -115,7 +122,7 @@ public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, S
 					directories, or(own.encodedSlashes(), main.encodedSlashes()), env, locations,
 					or(own.useCanonicalName(), main.canonicalName()), or(own.serverPort(), main.serverPort()), daemons,
 					or(own.processGroup(), main.processGroup()), statics, files, own.importScripts(), List.of(),
-					main.requestBody().with(own.requestBody()));
+					main.requestBody().with(own.requestBody()), main.rewrite().and(own.rewrite()));
 			return new VirtualHostConfig(own.serverName(), this.serverAliases, config,
 					List.copyOf(own.daemonProcesses().keySet()), this.origin);
 		}

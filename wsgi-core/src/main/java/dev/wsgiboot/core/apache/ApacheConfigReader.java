@@ -30,6 +30,14 @@ import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
 import dev.wsgiboot.core.config.StaticAlias;
 import dev.wsgiboot.core.config.WsgiConfigException;
+import dev.wsgiboot.core.rewrite.EnvDirective;
+import dev.wsgiboot.core.rewrite.EnvScope;
+import dev.wsgiboot.core.rewrite.RewriteConfig;
+import dev.wsgiboot.core.rewrite.RewriteContextBuilder;
+import dev.wsgiboot.core.rewrite.RewriteDirectives;
+import dev.wsgiboot.core.rewrite.RewriteMap;
+import dev.wsgiboot.core.rewrite.RewriteRuleSet;
+import dev.wsgiboot.core.rewrite.SetEnvIfRule;
 import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
 
 /**
@@ -122,6 +130,18 @@ public final class ApacheConfigReader {
 	/** Valid directives this server cannot apply yet. */
 	private final List<WsgiConfigException> unsupported = new ArrayList<>();
 
+	/** Server-context mod_rewrite directives. */
+	private RewriteContextBuilder serverRewrite;
+
+	/** {@code <Directory>} contexts with mod_rewrite directives. */
+	private final List<RewriteRuleSet> directoryRewrites = new ArrayList<>();
+
+	private final Map<String, RewriteMap> rewriteMaps = new LinkedHashMap<>();
+
+	private final List<SetEnvIfRule> setEnvIf = new ArrayList<>();
+
+	private final List<EnvDirective> envDirectives = new ArrayList<>();
+
 	/** Daemon process group name to where it was defined. */
 	private final Map<String, String> daemonGroups = new HashMap<>();
 
@@ -171,16 +191,33 @@ public final class ApacheConfigReader {
 				reader.invalid.add(ex);
 			}
 		}
+		RewriteRuleSet serverRules = reader.serverRules();
 		reader.throwProblems();
-		return reader.toConfig();
+		return reader.toConfig(serverRules);
 	}
 
-	private ApacheConfig toConfig() {
+	/** The server-context rewrite rules, or {@code null}; a problem is recorded as invalid. */
+	private RewriteRuleSet serverRules() {
+		if (this.serverRewrite == null) {
+			return null;
+		}
+		try {
+			return this.serverRewrite.build();
+		}
+		catch (WsgiConfigException ex) {
+			this.invalid.add(ex);
+			return null;
+		}
+	}
+
+	private ApacheConfig toConfig(RewriteRuleSet serverRules) {
+		RewriteConfig rewrite = new RewriteConfig(serverRules, this.directoryRewrites, this.rewriteMaps,
+				this.setEnvIf, this.envDirectives, (this.documentRoot != null) ? Path.of(this.documentRoot) : null);
 		return new ApacheConfig(this.aliases, this.serverName, this.documentRoot, this.applicationGroup,
 				this.callableObject, this.scriptReloading, this.passAuthorization, this.pythonPath, this.serverLimit,
 				this.directories, this.encodedSlashes, this.env, this.locations, this.serverPort,
 				this.useCanonicalName, this.daemons, this.processGroup, this.staticAliases, this.importScripts,
-				this.virtualHosts, this.requestBody);
+				this.virtualHosts, this.requestBody, rewrite);
 	}
 
 	/**
@@ -201,6 +238,7 @@ public final class ApacheConfigReader {
 				host.invalid.add(ex);
 			}
 		}
+		RewriteRuleSet hostRules = host.serverRules();
 		this.invalid.addAll(host.invalid);
 		this.unsupported.addAll(host.unsupported);
 		this.daemonGroups.putAll(host.daemonGroups);
@@ -210,7 +248,7 @@ public final class ApacheConfigReader {
 			return;
 		}
 		this.virtualHosts.add(new ApacheConfig.VirtualHost(String.join(" ", d.args()), host.serverAliases,
-				host.toConfig(), d.location()));
+				host.toConfig(hostRules), d.location()));
 	}
 
 	/** Reads a configuration file (and what it includes). */
@@ -314,6 +352,21 @@ public final class ApacheConfigReader {
 			case "limitrequestbody" -> this.requestBody = this.requestBody.with(
 					new RequestBodyLimits(limitRequestBody(d), null));
 			case "wsgichunkedrequest" -> this.requestBody = this.requestBody.with(new RequestBodyLimits(null, onOff(d)));
+			case "rewriteengine", "rewritecond", "rewriterule", "rewritebase" -> collect(() -> {
+				if (this.serverRewrite == null) {
+					this.serverRewrite = new RewriteContextBuilder(null, d.location());
+				}
+				rewriteDirective(this.serverRewrite, d);
+			});
+			case "rewritemap" -> collect(() -> {
+				RewriteMap map = RewriteDirectives.map(d.args(), Path.of(d.file()).toAbsolutePath().getParent(),
+						d.location());
+				this.rewriteMaps.put(map.name(), map);
+			});
+			case "rewriteoptions" -> this.unsupported.add(error(d,
+					"RewriteOptions is not supported yet (there are no virtual hosts or nested rule sets to "
+							+ "inherit from here)", "Remove it."));
+			case "setenvif", "setenvifnocase", "unsetenv", "passenv" -> envDirective(d, EnvScope.SERVER);
 			default -> {
 				String why = MEANINGLESS.get(name);
 				if (why != null) {
@@ -411,6 +464,8 @@ public final class ApacheConfigReader {
 		SectionRules rules = new SectionRules();
 		HandlerDirectives handling = new HandlerDirectives();
 		Set<HandlerSettings.OverrideClass> allowOverride = null;
+		RewriteContextBuilder rewriteRules = new RewriteContextBuilder(directory, d.location());
+		List<ApacheDirective> options = new ArrayList<>();
 		for (ApacheDirective child : d.children()) {
 			if (rules.apply(child)) {
 				continue;
@@ -425,7 +480,21 @@ public final class ApacheConfigReader {
 					requireArgs(child, 1);
 					allowOverride = HandlerSettings.OverrideClass.parse(args, child.location());
 				}
+				case "rewriteengine", "rewritecond", "rewriterule", "rewritebase" -> collect(
+						() -> rewriteDirective(rewriteRules, child));
+				case "rewritemap" -> this.invalid.add(error(child, "RewriteMap is not allowed in <Directory>",
+						"Declare maps at server level."));
+				case "rewriteoptions" -> this.unsupported.add(error(child, "RewriteOptions is not supported yet",
+						"Remove it."));
+				case "wsgiprocessgroup" -> this.directories
+					.add(new DirectorySettings(directory, null, null, child.location(), null, single(child)));
+				case "setenv", "setenvif", "setenvifnocase", "unsetenv", "passenv" -> envDirective(child,
+						EnvScope.directory(directory, null));
 				default -> {
+					if (name.equals("options")) {
+						// the rewrite rules need FollowSymLinks; the handlers need the rest
+						options.add(child);
+					}
 					if (handling.apply(child)) {
 						continue;
 					}
@@ -443,6 +512,7 @@ public final class ApacheConfigReader {
 							base.directoryIndex(), base.multiviewsMatchHandlers(), allowOverride),
 					d.location()));
 		}
+		directoryRewrite(rewriteRules, options);
 		if (!rules.isEmpty()) {
 			this.directories.add(new DirectorySettings(directory, null, null, d.location(), rules.access(),
 					rules.requestBody(), rules.authentication()));
@@ -655,14 +725,9 @@ public final class ApacheConfigReader {
 			"response-buffer-size", "response-socket-timeout", "memory-limit", "virtual-memory-limit",
 			"cpu-time-limit");
 
-	/** mod_rewrite's RewriteRule flags (long and short names). */
-	private static final Set<String> REWRITE_RULE_FLAGS = Set.of("b", "bnp", "backrefnoplus", "bctls", "bne", "c",
-			"chain", "co", "cookie", "dpi", "discardpath", "e", "env", "end", "f", "forbidden", "g", "gone", "h",
-			"handler", "l", "last", "n", "next", "nc", "nocase", "ne", "noescape", "ns", "nosubreq", "p", "proxy",
-			"pt", "passthrough", "qsa", "qsappend", "qsd", "qsdiscard", "qsl", "qslast", "r", "redirect", "s", "skip",
-			"t", "type", "unsafeallow3f", "unsafeprefixstat");
-
-	private static final Set<String> REWRITE_COND_FLAGS = Set.of("nc", "nocase", "or", "ornext", "nv", "novary");
+	/** mod_env and mod_setenvif directives allowed in every section read here. */
+	private static final Set<String> ENV_DIRECTIVES = Set.of("setenv", "setenvif", "setenvifnocase", "unsetenv",
+			"passenv");
 
 	/**
 	 * Checks a directive that is not applied yet, so that a broken configuration
@@ -698,29 +763,8 @@ public final class ApacheConfigReader {
 					regex(d, args.get(1));
 				}
 			}
-			case "rewriterule" -> {
-				if (args.size() < 2 || args.size() > 3) {
-					throw error(d, "RewriteRule takes a pattern, a substitution and optional [flags]",
-							"Write: RewriteRule pattern substitution [flags]");
-				}
-				regex(d, stripNegation(args.get(0)));
-				if (args.size() == 3) {
-					flags(d, args.get(2), REWRITE_RULE_FLAGS);
-				}
-			}
-			case "rewritecond" -> {
-				if (args.size() < 2 || args.size() > 3) {
-					throw error(d, "RewriteCond takes a test string, a condition and optional [flags]",
-							"Write: RewriteCond %{VAR} pattern [flags]");
-				}
-				String condition = stripNegation(args.get(1));
-				if (!condition.matches("-[a-zA-Z]+") && !condition.matches("[<>=].*")) {
-					regex(d, condition);
-				}
-				if (args.size() == 3) {
-					flags(d, args.get(2), REWRITE_COND_FLAGS);
-				}
-			}
+			case "rewriterule" -> validRewrite(() -> RewriteDirectives.rule(args, List.of(), d.location()));
+			case "rewritecond" -> validRewrite(() -> RewriteDirectives.condition(args, d.location()));
 			case "limitrequestbody" -> {
 				requireArgs(d, 1);
 				try {
@@ -779,27 +823,102 @@ public final class ApacheConfigReader {
 		}
 	}
 
-	private static String stripNegation(String pattern) {
-		return pattern.startsWith("!") ? pattern.substring(1) : pattern;
-	}
-
 	private static void regex(ApacheDirective d, String pattern) {
 		ConfigPatterns.compile(pattern, d.location());
 	}
 
-	private static void flags(ApacheDirective d, String flags, Set<String> known) {
-		if (!flags.startsWith("[") || !flags.endsWith("]")) {
-			throw error(d, "flags must be written in brackets, got '" + flags + "'", "Write e.g. [L,NC].");
+	/** Validates a rewrite directive of a section that is refused anyway: only mistakes count. */
+	private static void validRewrite(Runnable check) {
+		try {
+			check.run();
 		}
-		for (String flag : flags.substring(1, flags.length() - 1).split(",")) {
-			String name = flag.strip();
-			int eq = name.indexOf('=');
-			if (eq >= 0) {
-				name = name.substring(0, eq);
+		catch (WsgiConfigException ex) {
+			if (!RewriteDirectives.isUnsupported(ex)) {
+				throw ex;
 			}
-			if (!known.contains(name.toLowerCase(Locale.ROOT))) {
-				throw error(d, "unknown flag '" + flag.strip() + "' of " + d.name(),
-						"Known flags: " + String.join(", ", new TreeSet<>(known)) + ".");
+		}
+	}
+
+	/** Runs a rewrite directive, sorting its problems into invalid and not supported yet. */
+	private void collect(Runnable action) {
+		try {
+			action.run();
+		}
+		catch (WsgiConfigException ex) {
+			(RewriteDirectives.isUnsupported(ex) ? this.unsupported : this.invalid).add(ex);
+		}
+	}
+
+	private static void rewriteDirective(RewriteContextBuilder context, ApacheDirective d) {
+		switch (d.name().toLowerCase(Locale.ROOT)) {
+			case "rewriteengine" -> context.engine(d.args(), d.location());
+			case "rewritecond" -> context.condition(d.args(), d.location());
+			case "rewriterule" -> context.rule(d.args(), d.location());
+			default -> context.base(d.args(), d.location());
+		}
+	}
+
+	/**
+	 * A {@code <Directory>}'s rewrite rules, with what its {@code Options} say
+	 * about FollowSymLinks (Apache refuses per-directory rewriting without it).
+	 * Options are read only next to rewrite rules; elsewhere they are not
+	 * supported yet.
+	 */
+	private void directoryRewrite(RewriteContextBuilder rewriteRules, List<ApacheDirective> options) {
+		if (rewriteRules.isEmpty()) {
+			for (ApacheDirective option : options) {
+				validate(option);
+				this.unsupported.add(error(option, "Options inside <Directory> is not supported yet",
+						"See the README for what <Directory> supports so far."));
+			}
+			return;
+		}
+		boolean symlinks = true;
+		for (ApacheDirective option : options) {
+			boolean relative = option.args().stream().allMatch((arg) -> arg.startsWith("+") || arg.startsWith("-"));
+			if (!relative) {
+				symlinks = false;
+			}
+			for (String arg : option.args()) {
+				String name = arg.replaceFirst("^[+-]", "").toLowerCase(Locale.ROOT);
+				switch (name) {
+					case "followsymlinks", "symlinksifownermatch" -> symlinks = !arg.startsWith("-");
+					case "none", "execcgi" -> {
+						// ExecCGI means nothing without AddHandler/SetHandler, which are refused
+					}
+					default -> this.unsupported.add(error(option, "Options " + arg + " is not supported yet",
+							"Supported next to rewrite rules: FollowSymLinks, SymLinksIfOwnerMatch, ExecCGI, None."));
+				}
+			}
+		}
+		rewriteRules.symlinksAllowed(symlinks);
+		collect(() -> this.directoryRewrites.add(rewriteRules.build()));
+	}
+
+	/** SetEnv (in a directory), SetEnvIf, SetEnvIfNoCase, UnsetEnv and PassEnv in {@code scope}. */
+	private void envDirective(ApacheDirective d, EnvScope scope) {
+		String name = d.name().toLowerCase(Locale.ROOT);
+		switch (name) {
+			case "setenvif", "setenvifnocase" -> collect(() -> this.setEnvIf
+				.add(RewriteDirectives.setEnvIf(d.args(), name.equals("setenvifnocase"), scope, d.location())));
+			case "setenv" -> {
+				Map<String, String> one = new LinkedHashMap<>();
+				setEnv(d, one);
+				one.forEach((key, value) -> this.envDirectives
+					.add(new EnvDirective(EnvDirective.Kind.SET, key, value, scope, d.location())));
+			}
+			default -> {
+				if (d.args().isEmpty()) {
+					throw error(d, d.name() + " needs variable names", "Write: " + d.name() + " NAME ...");
+				}
+				EnvDirective.Kind kind = name.equals("unsetenv") ? EnvDirective.Kind.UNSET : EnvDirective.Kind.PASS;
+				for (String variable : d.args()) {
+					if (kind == EnvDirective.Kind.PASS && System.getenv(variable) == null) {
+						logger.warn("{}: PassEnv {}: the variable is not set in the JVM's environment", d.location(),
+								variable);
+					}
+					this.envDirectives.add(new EnvDirective(kind, variable, null, scope, d.location()));
+				}
 			}
 		}
 	}
@@ -936,6 +1055,8 @@ public final class ApacheConfigReader {
 			}
 			switch (child.name().toLowerCase(Locale.ROOT)) {
 				case "setenv" -> setEnv(child, locationEnv);
+				case "setenvif", "setenvifnocase", "unsetenv", "passenv" -> envDirective(child,
+						EnvScope.location(d.args().get(0)));
 				case "wsgiprocessgroup" -> processGroup = single(child);
 				case "wsgimapheadtoget" -> mapHeadToGet = switch (single(child).toLowerCase(Locale.ROOT)) {
 					case "on" -> Boolean.TRUE;
@@ -951,7 +1072,9 @@ public final class ApacheConfigReader {
 				default -> {
 					validate(child);
 					this.unsupported.add(error(child, child.name() + " inside <Location> is not supported yet",
-							"See the README for what <Location> supports so far."));
+							"Only SetEnv, SetEnvIf, SetEnvIfNoCase, UnsetEnv, PassEnv, WSGIPassAuthorization, "
+									+ "CGIPassAuth, WSGIProcessGroup and WSGIMapHEADToGet are supported inside "
+									+ "<Location> so far."));
 				}
 			}
 		}
@@ -975,10 +1098,17 @@ public final class ApacheConfigReader {
 			if (child.is("WSGIApplicationGroup")) {
 				this.directories.add(new DirectorySettings(directory, name, single(child), child.location()));
 			}
+			else if (child.is("WSGIProcessGroup")) {
+				this.directories.add(new DirectorySettings(directory, name, null, child.location(), null, single(child)));
+			}
+			else if (ENV_DIRECTIVES.contains(child.name().toLowerCase(Locale.ROOT))) {
+				envDirective(child, EnvScope.directory(directory, name));
+			}
 			else {
 				validate(child);
 				this.unsupported.add(error(child, child.name() + " inside <Files> is not supported yet",
-						"Only WSGIApplicationGroup is supported inside <Files> so far."));
+						"Only WSGIApplicationGroup, WSGIProcessGroup, SetEnv, SetEnvIf, SetEnvIfNoCase, UnsetEnv and "
+								+ "PassEnv are supported inside <Files> so far."));
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.wsgiboot.core.rewrite.RewriteConfig;
 import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
 
 /**
@@ -49,6 +50,8 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * main server serves every request)
  * @param requestBody server-level {@code LimitRequestBody} and
  * {@code WSGIChunkedRequest}, both set
+ * @param rewrite mod_rewrite rules and maps, SetEnvIf, UnsetEnv, PassEnv and
+ * directory SetEnv ({@link RewriteConfig#NONE} for none)
  */
 public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, String applicationGroup,
 		String callableObject, boolean scriptReloading, boolean passAuthorization, List<String> pythonPath,
@@ -56,7 +59,7 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 		Map<String, String> env, List<LocationSettings> locations, boolean canonicalName, Integer serverPort,
 		Map<String, DaemonProcessGroup> daemonProcesses, String processGroup, List<StaticAlias> staticAliases,
 		FileServingSettings fileServing, List<ImportScript> importScripts, List<VirtualHostConfig> virtualHosts,
-		RequestBodyLimits requestBody) {
+		RequestBodyLimits requestBody, RewriteConfig rewrite) {
 
 	public static final String GLOBAL = "%{GLOBAL}";
 
@@ -82,6 +85,9 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 		importScripts = List.copyOf(importScripts);
 		virtualHosts = List.copyOf(virtualHosts);
 		Objects.requireNonNull(fileServing, "fileServing");
+		if (rewrite == null) {
+			rewrite = RewriteConfig.NONE;
+		}
 	}
 
 	public WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, String applicationGroup,
@@ -92,7 +98,7 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 		this(scriptAliases, serverName, applicationGroup, callableObject, scriptReloading, passAuthorization,
 				pythonPath, embedded, directories, encodedSlashes, env, locations, canonicalName, serverPort,
 				daemonProcesses, processGroup, staticAliases, FileServingSettings.DEFAULT, List.of(), List.of(),
-				RequestBodyLimits.DEFAULTS);
+				RequestBodyLimits.DEFAULTS, RewriteConfig.NONE);
 	}
 
 	/** The same configuration with other virtual hosts. */
@@ -101,7 +107,7 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 				this.scriptReloading, this.passAuthorization, this.pythonPath, this.embedded, this.directories,
 				this.encodedSlashes, this.env, this.locations, this.canonicalName, this.serverPort,
 				this.daemonProcesses, this.processGroup, this.staticAliases, this.fileServing, this.importScripts,
-				hosts, this.requestBody);
+				hosts, this.requestBody, this.rewrite);
 	}
 
 }

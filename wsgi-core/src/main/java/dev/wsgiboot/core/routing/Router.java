@@ -187,6 +187,14 @@ public final class Router {
 	}
 
 	/**
+	 * Apache's answer for a URL path mapped to a file (a rewrite rule's file
+	 * name): the file's handler decides, as for an {@code Alias} target.
+	 */
+	public RouteMatch mapFile(String path, Path file) {
+		return this.files.map(path, file.toString());
+	}
+
+	/**
 	 * mod_alias's prefix match: where the URL prefix ends in {@code path}, or -1.
 	 * The prefix must end on a path segment boundary unless it ends with '/'
 	 * itself (so {@code /app} does not match {@code /appx}).

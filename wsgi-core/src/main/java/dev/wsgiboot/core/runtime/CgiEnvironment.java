@@ -24,7 +24,8 @@ final class CgiEnvironment {
 	private CgiEnvironment() {
 	}
 
-	static String build(HttpServletRequest request, String requestMethod, RouteMatch match, RequestHost host,
+	static String build(HttpServletRequest request, String requestMethod, String query, RouteMatch match,
+			RequestHost host,
 			String scriptFilename,
 			String processGroup, String applicationGroup, String callableObject, boolean scriptReloading,
 			boolean passAuthorization, Map<String, String> setEnv, RequestGuard.Admission admission) {
@@ -38,13 +39,13 @@ final class CgiEnvironment {
 				}
 			});
 		}
-		String query = request.getQueryString();
 		String uri = request.getRequestURI();
+		String rawQuery = request.getQueryString();
 		env.put("REQUEST_METHOD", requestMethod);
 		env.put("SCRIPT_NAME", match.scriptName());
 		env.put("PATH_INFO", match.pathInfo());
 		env.put("QUERY_STRING", (query != null) ? query : "");
-		env.put("REQUEST_URI", (query != null) ? uri + "?" + query : uri);
+		env.put("REQUEST_URI", (rawQuery != null) ? uri + "?" + rawQuery : uri);
 		env.put("SERVER_NAME", host.name());
 		env.put("SERVER_PORT", Integer.toString(host.port()));
 		env.put("SERVER_PROTOCOL", request.getProtocol());
@@ -89,7 +90,7 @@ final class CgiEnvironment {
 	static Map<String, String> forCgi(HttpServletRequest request, RouteMatch match, RequestHost host,
 			String scriptFilename, boolean passAuthorization, Map<String, String> setEnv,
 			RequestGuard.Admission admission) {
-		String cgi = build(request, request.getMethod(), match, host, scriptFilename, "", "", "", false,
+		String cgi = build(request, request.getMethod(), request.getQueryString(), match, host, scriptFilename, "", "", "", false,
 				passAuthorization, setEnv, admission);
 		Map<String, String> env = new LinkedHashMap<>();
 		String[] parts = cgi.split("\0", -1);

@@ -36,6 +36,7 @@ import dev.wsgiboot.core.config.ScriptSource;
 import dev.wsgiboot.core.config.WsgiConfig;
 import dev.wsgiboot.core.config.VirtualHostConfig;
 import dev.wsgiboot.core.config.WsgiConfigException;
+import dev.wsgiboot.core.rewrite.RewrittenRequest;
 import dev.wsgiboot.core.routing.DecodedPath;
 import dev.wsgiboot.core.routing.FileMapper;
 import dev.wsgiboot.core.routing.RouteMatch;
@@ -74,6 +75,9 @@ public final class WsgiRuntime implements AutoCloseable {
 
 	private final Router router;
 
+	/** Rewrite rules, SetEnvIf and scoped mod_env directives; {@code null} when there are none. */
+	private final RequestRewriter rewriter;
+
 	private final InterpreterPool embedded;
 
 	private final MimeTypes mimeTypes = MimeTypes.system();
@@ -97,6 +101,9 @@ public final class WsgiRuntime implements AutoCloseable {
 	/** Access rules, authentication and request body limits, checked before anything runs. */
 	private final RequestGuard guard;
 
+	/** Script file to its configured process group (before expansion). */
+	private final Map<Path, String> directoryProcessGroups = new ConcurrentHashMap<>();
+
 	/** Script file to its configured application group (before expansion). */
 	private final Map<Path, String> directoryGroups = new ConcurrentHashMap<>();
 
@@ -109,6 +116,7 @@ public final class WsgiRuntime implements AutoCloseable {
 		this.router = new Router(config.scriptAliases(), config.staticAliases(),
 				new FileMapper(config.directories(), new HtaccessFiles(), this.mimeTypes::knowsExtension),
 				config.fileServing().documentRoot());
+		this.rewriter = config.rewrite().isEmpty() ? null : new RequestRewriter(config, this.router);
 		this.cgi = new CgiRunner(config.fileServing().cgiTimeout());
 		this.guard = new RequestGuard(config);
 		this.embedded = pools.embedded();
@@ -215,7 +223,10 @@ public final class WsgiRuntime implements AutoCloseable {
 
 	/**
 	 * The script mount for a request, or {@code null} when none matches (the
-	 * request then belongs to someone else, e.g. a Java controller).
+	 * request then belongs to someone else, e.g. a Java controller). With rewrite
+	 * rules, SetEnvIf or scoped mod_env directives the match carries what they
+	 * decided (see {@link RequestRewriter}): a request a rule rewrote, redirected
+	 * or refused is always answered here.
 	 */
 	public RouteMatch route(HttpServletRequest request) {
 		return host(request).routeHere(request);
@@ -226,7 +237,18 @@ public final class WsgiRuntime implements AutoCloseable {
 		if (!path.isValid()) {
 			return null;
 		}
+		if (this.rewriter != null) {
+			return this.rewriter.route(request, path.path());
+		}
 		return this.router.resolve(path.path());
+	}
+
+	/** SERVER_NAME and SERVER_PORT of a request: the Host header's, or ServerName's with UseCanonicalName On. */
+	static RequestHost requestHost(WsgiConfig config, HttpServletRequest request) {
+		return config.canonicalName()
+				? new RequestHost(config.serverName(),
+						(config.serverPort() != null) ? config.serverPort() : request.getLocalPort())
+				: RequestHost.of(request.getHeader("Host"), config.serverName(), request.isSecure());
 	}
 
 	/**
@@ -256,7 +278,7 @@ public final class WsgiRuntime implements AutoCloseable {
 			String group = ApplicationGroupNames.expand(applicationGroupOf(alias, alias.script()), this.config.serverName(),
 					new RequestHost(this.config.serverName(), port), alias.url().equals("/") ? "" : alias.url(),
 					System::getenv);
-			String processGroup = (alias.processGroup() != null) ? alias.processGroup() : this.config.processGroup();
+			String processGroup = (alias.processGroup() != null) ? alias.processGroup() : processGroupOf(alias.script());
 			load(alias.script(), processGroup, group, alias.origin());
 		}
 	}
@@ -310,6 +332,11 @@ public final class WsgiRuntime implements AutoCloseable {
 
 	private void serviceHere(HttpServletRequest request, HttpServletResponse response, RouteMatch match)
 			throws IOException {
+		RewrittenRequest rewrite = match.rewrite();
+		if (rewrite != null && rewrite.answers()) {
+			answerRewrite(request, response, rewrite);
+			return;
+		}
 		if (match.kind() == RouteMatch.Kind.STATUS) {
 			answerWithoutScript(request, response, match);
 			return;
@@ -333,7 +360,7 @@ public final class WsgiRuntime implements AutoCloseable {
 			case LISTING -> sendListing(request, response, match);
 			case CGI -> {
 				LocationView location = locationView(match.requestPath());
-				Map<String, String> env = CgiEnvironment.forCgi(request, match, requestHost(request), file.toString(),
+				Map<String, String> env = CgiEnvironment.forCgi(request, match, requestHost(this.config, request), file.toString(),
 						location.passAuthorization(), location.env(), admission);
 				this.cgi.run(request, response, file, env);
 			}
@@ -345,17 +372,20 @@ public final class WsgiRuntime implements AutoCloseable {
 			RequestGuard.Admission admission) throws IOException {
 		ScriptAlias alias = match.alias();
 		ScriptSource script = match.script();
-		RequestHost host = requestHost(request);
-		String group = ApplicationGroupNames.expand(applicationGroupOf(alias, script), this.config.serverName(), host,
-				match.scriptName(), System::getenv);
-		LocationView location = locationView(match.requestPath());
-		Map<String, String> env = location.env();
+		RequestHost host = requestHost(this.config, request);
+		RewrittenRequest rewrite = match.rewrite();
+		LocationView location = locationView(match.requestPath(), processGroupOf(script));
+		// with rewriting, the match carries the complete variables (location SetEnv included)
+		Map<String, String> env = (rewrite != null) ? rewrite.env() : location.env();
 		boolean passAuthorization = location.passAuthorization();
 		boolean mapHeadToGet = location.mapHeadToGet();
 		String processGroup = location.processGroup();
 		if (alias.processGroup() != null) {
 			processGroup = alias.processGroup();
 		}
+		Map<String, String> requestEnv = env;
+		String group = ApplicationGroupNames.expand(applicationGroupOf(alias, script), this.config.serverName(), host,
+				match.scriptName(), (name) -> requestEnv.containsKey(name) ? requestEnv.get(name) : System.getenv(name));
 		String processGroupName = expandProcessGroup(processGroup, env);
 		InterpreterPool pool = processGroupName.isEmpty() ? this.embedded : this.daemons.get(processGroupName);
 		if (pool == null) {
@@ -397,8 +427,9 @@ public final class WsgiRuntime implements AutoCloseable {
 			if (mapHeadToGet && method.equals("HEAD")) {
 				method = "GET";
 			}
-			String cgi = CgiEnvironment.build(request, method, match, host, script.name(), processGroupName, group,
-					callable, this.config.scriptReloading(), passAuthorization, env, admission);
+			String query = (rewrite != null) ? rewrite.query() : request.getQueryString();
+			String cgi = CgiEnvironment.build(request, method, query, match, host, script.name(), processGroupName,
+					group, callable, this.config.scriptReloading(), passAuthorization, env, admission);
 			watch = pool.watch(lease, interpreter);
 			interpreter.handle(script.name(), callable, cgi, bridge);
 		}
@@ -478,11 +509,36 @@ public final class WsgiRuntime implements AutoCloseable {
 		return processGroup;
 	}
 
-	private RequestHost requestHost(HttpServletRequest request) {
-		return this.config.canonicalName()
-				? new RequestHost(this.config.serverName(),
-						(this.config.serverPort() != null) ? this.config.serverPort() : request.getLocalPort())
-				: RequestHost.of(request.getHeader("Host"), this.config.serverName(), request.isSecure());
+	/** The process group of a script: its directory's WSGIProcessGroup, else the server's. */
+	private String processGroupOf(ScriptSource script) {
+		if (this.config.directories().isEmpty() || !(script instanceof ScriptSource.FileScript file)) {
+			return this.config.processGroup();
+		}
+		return this.directoryProcessGroups.computeIfAbsent(file.path(), (path) -> {
+			String group = DirectorySettings.processGroupFor(this.config.directories(), path);
+			return (group != null) ? group : this.config.processGroup();
+		});
+	}
+
+	/** A request rewriting answered: a redirect, 403 (F), 410 (G), 404, 500 (too many internal redirects). */
+	private static void answerRewrite(HttpServletRequest request, HttpServletResponse response,
+			RewrittenRequest rewrite) throws IOException {
+		int status = rewrite.status();
+		if (rewrite.location() != null) {
+			response.setHeader("Location", rewrite.location());
+			sendError(response, status, (status == HttpServletResponse.SC_MOVED_PERMANENTLY) ? "Moved Permanently" : "Found");
+			return;
+		}
+		logger.info("{} {}: answered {} by rewrite rules", request.getMethod(), request.getRequestURI(), status);
+		String reason = switch (status) {
+			case HttpServletResponse.SC_FORBIDDEN -> "Forbidden";
+			case HttpServletResponse.SC_GONE -> "Gone";
+			case HttpServletResponse.SC_NOT_FOUND -> "Not Found";
+			case HttpServletResponse.SC_BAD_REQUEST -> "Bad Request";
+			case HttpServletResponse.SC_INTERNAL_SERVER_ERROR -> "Internal Server Error";
+			default -> "Error";
+		};
+		sendError(response, status, reason);
 	}
 
 	/**
@@ -491,10 +547,15 @@ public final class WsgiRuntime implements AutoCloseable {
 	 * applied in order.
 	 */
 	private LocationView locationView(String path) {
+		return locationView(path, this.config.processGroup());
+	}
+
+	/** The same, starting from a script's own process group (its directory's, else the server's). */
+	private LocationView locationView(String path, String defaultProcessGroup) {
 		Map<String, String> env = this.config.env();
 		boolean passAuthorization = this.config.passAuthorization();
 		boolean mapHeadToGet = false;
-		String processGroup = this.config.processGroup();
+		String processGroup = defaultProcessGroup;
 		if (!this.config.locations().isEmpty()) {
 			env = new LinkedHashMap<>(env);
 			for (LocationSettings location : this.config.locations()) {

@@ -20,6 +20,11 @@ import dev.wsgiboot.core.config.RequestBodyLimits;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.StaticAlias;
 import dev.wsgiboot.core.config.WsgiConfigException;
+import dev.wsgiboot.core.rewrite.EnvDirective;
+import dev.wsgiboot.core.rewrite.EnvScope;
+import dev.wsgiboot.core.rewrite.RewriteConfig;
+import dev.wsgiboot.core.rewrite.RewriteRuleSet;
+import dev.wsgiboot.core.rewrite.SetEnvIfRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -164,7 +169,7 @@ class ApacheConfigReaderTests {
 
 	@Test
 	void everyUnsupportedDirectiveIsListed() {
-		WsgiConfigException failure = failure("AddHandler cgi-script .cgi\nRewriteEngine On\n<VirtualHost *:80>\n</VirtualHost>\n");
+		WsgiConfigException failure = failure("AddHandler cgi-script .cgi\nRewriteOptions Inherit\n<VirtualHost *:80>\n</VirtualHost>\n");
 		assertThat(failure.getOrigin()).isEqualTo("test.conf:1");
 		assertThat(failure.getSuppressed()).hasSize(2);
 		assertThat(((WsgiConfigException) failure.getSuppressed()[1]).getReason())
@@ -430,6 +435,88 @@ class ApacheConfigReaderTests {
 		WsgiConfigException failure = catchThrowableOfType(WsgiConfigException.class,
 				() -> ApacheConfigReader.read(this.dir.resolve("missing.conf"), getClass().getClassLoader()));
 		assertThat(failure.getOrigin()).contains("missing.conf");
+	}
+
+	@Test
+	void rewriteRulesAreReadPerContext() throws IOException {
+		Files.writeString(this.dir.resolve("users.txt"), "alice /u/alice\n");
+		ApacheConfig config = read("""
+				RewriteEngine On
+				RewriteMap users txt:DIR/users.txt
+				RewriteCond %{REQUEST_URI} ^/~([^/]+)
+				RewriteRule . - [E=APPLICATION_GROUP:~%1]
+				<Directory /srv/site>
+				Options ExecCGI FollowSymLinks
+				RewriteEngine On
+				RewriteBase /site/
+				RewriteRule ^(.*)$ site.wsgi/$1 [QSA,PT,L]
+				WSGIProcessGroup %{ENV:PROCESS_GROUP}
+				</Directory>
+				<Directory /srv/plain>
+				Options ExecCGI
+				RewriteEngine On
+				RewriteRule ^ - [F]
+				</Directory>
+				""".replace("DIR", this.dir.toString()));
+		RewriteConfig rewrite = config.rewrite();
+		assertThat(rewrite.hasServerRules()).isTrue();
+		assertThat(rewrite.server().rules()).hasSize(1);
+		assertThat(rewrite.server().rules().get(0).conditions()).hasSize(1);
+		assertThat(rewrite.server().rules().get(0).origin()).isEqualTo("test.conf:4");
+		assertThat(rewrite.maps().get("users").lookup("alice")).isEqualTo("/u/alice");
+		assertThat(rewrite.directories()).hasSize(2);
+		RewriteRuleSet site = rewrite.directories().get(0);
+		assertThat(site.directory()).isEqualTo(Path.of("/srv/site"));
+		assertThat(site.base()).isEqualTo("/site/");
+		assertThat(site.symlinksAllowed()).isTrue();
+		assertThat(rewrite.directories().get(1).symlinksAllowed()).isFalse();
+		assertThat(rewrite.documentRoot()).isNull();
+		assertThat(DirectorySettings.processGroupFor(config.directories(), Path.of("/srv/site/site.wsgi")))
+			.isEqualTo("%{ENV:PROCESS_GROUP}");
+	}
+
+	@Test
+	void environmentDirectivesAreReadWithTheirScope() {
+		ApacheConfig config = read("""
+				SetEnvIf Remote_Addr ^127\\. local=1
+				SetEnvIfNoCase User-Agent bot robot
+				UnsetEnv A B
+				PassEnv HOME
+				<Location /app>
+				SetEnvIf Request_URI ^/app/x x=1
+				UnsetEnv C
+				</Location>
+				<Directory /srv/scripts>
+				SetEnv D 1
+				<Files a.wsgi>
+				SetEnv E 2
+				</Files>
+				</Directory>
+				""");
+		RewriteConfig rewrite = config.rewrite();
+		assertThat(rewrite.setEnvIf()).extracting(SetEnvIfRule::attribute)
+			.containsExactly("Remote_Addr", "User-Agent", "Request_URI");
+		assertThat(rewrite.setEnvIf().get(2).scope()).isEqualTo(EnvScope.location("/app"));
+		assertThat(rewrite.envDirectives()).extracting(EnvDirective::name).containsExactly("A", "B", "HOME", "C", "D", "E");
+		assertThat(rewrite.envDirectives().get(5).scope()).isEqualTo(EnvScope.directory(Path.of("/srv/scripts"), "a.wsgi"));
+	}
+
+	@Test
+	void rewriteMistakesAndUnsupportedFeaturesAreRefused() {
+		assertThat(failure("RewriteBase /x\n").getReason()).contains("only allowed in <Directory>");
+		assertThat(failure("<Directory /srv>\nRewriteMap m int:tolower\n</Directory>\n").getOrigin())
+			.isEqualTo("test.conf:2");
+		assertThat(failure("RewriteMap m txt:missing.txt\n").getReason()).startsWith("cannot read RewriteMap file");
+		assertThat(failure("RewriteMap m dbm:users.db\n").getAction()).contains("txt:");
+		assertThat(failure("RewriteEngine On\nRewriteRule ^ /x [P]\n").getReason())
+			.isEqualTo("RewriteRule flag P is not supported yet");
+		assertThat(failure("RewriteCond %{REMOTE_ADDR} ^127\n").getReason())
+			.isEqualTo("RewriteCond without a RewriteRule after it");
+		assertThat(failure("<Directory /srv>\nOptions Indexes\n</Directory>\n").getReason())
+			.isEqualTo("Options inside <Directory> is not supported yet");
+		assertThat(failure("<Directory /srv>\nOptions Indexes FollowSymLinks\nRewriteEngine On\n</Directory>\n")
+			.getReason()).isEqualTo("Options Indexes is not supported yet");
+		assertThat(failure("SetEnvIf Remote_Addr\n").getReason()).contains("takes an attribute");
 	}
 
 	private Path script(String name) throws IOException {
