@@ -3,6 +3,8 @@ package dev.wsgiboot.core.runtime;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -70,10 +72,10 @@ final class Interpreter implements AutoCloseable {
 			.allowEnvironmentAccess(EnvironmentAccess.INHERIT)
 			// the real operating system (os.getpid(), os.getppid(), file modes...), as under mod_wsgi
 			.option("python.PosixModuleBackend", "native")
-			// several interpreters may load the same C extension (termios, _ctypes...):
-			// each gets its own copy of the library, else only the first one could
+			// several interpreters may load the same C extension (termios, _ctypes...)
+			// when each gets its own copy of the library, which GraalPy makes with patchelf
 			.allowExperimentalOptions(true)
-			.option("python.IsolateNativeModules", "true")
+			.option("python.IsolateNativeModules", String.valueOf(NativeModules.ISOLATED))
 			.out(new LineLoggingOutputStream(stdoutLogger, false))
 			.err(new LineLoggingOutputStream(stderrLogger, true));
 		List<String> pythonPath = spec.pythonPath();
@@ -181,6 +183,38 @@ final class Interpreter implements AutoCloseable {
 		catch (RuntimeException ex) {
 			logger.debug("Application group '{}': cannot interrupt", this.applicationGroup, ex);
 		}
+	}
+
+	/** Whether interpreters get their own copies of C extension libraries. */
+	static final class NativeModules {
+
+		static final boolean ISOLATED = onPath("patchelf");
+
+		static {
+			if (!ISOLATED) {
+				LoggerFactory.getLogger(Interpreter.class)
+					.warn("patchelf is not installed: only the first Python interpreter of this JVM can load C "
+							+ "extension modules (termios, _ctypes, ...); others fail to import them. Install "
+							+ "patchelf (Debian: apt-get install patchelf) when running several interpreters.");
+			}
+		}
+
+		private NativeModules() {
+		}
+
+		private static boolean onPath(String command) {
+			String path = System.getenv("PATH");
+			if (path == null) {
+				return false;
+			}
+			for (String directory : path.split(File.pathSeparator)) {
+				if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, command))) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 	}
 
 	/** mod_wsgi's module name for a script: {@code _mod_wsgi_} and the MD5 of its name. */
