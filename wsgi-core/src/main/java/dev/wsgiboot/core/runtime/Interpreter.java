@@ -12,8 +12,12 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.EnvironmentAccess;
@@ -139,7 +143,9 @@ final class Interpreter implements AutoCloseable {
 				}
 			}
 			long start = System.nanoTime();
-			Value error = this.gateway.invokeMember("load", moduleName(name), name, source, new LogLineSink(name));
+			String module = source;
+			Value error = onLargeStack(name,
+					() -> this.gateway.invokeMember("load", moduleName(name), name, module, new LogLineSink(name)));
 			if (!error.isNull()) {
 				this.loaded.remove(name);
 				throw new ScriptLoadException(name, error.asString());
@@ -153,6 +159,43 @@ final class Interpreter implements AutoCloseable {
 			if (version != null) {
 				logger.info("Reloaded changed script {} in application group '{}'", name, this.applicationGroup);
 			}
+		}
+	}
+
+	/** Stack size of the threads that load scripts: imports nest deeply (Django's go past 40 modules). */
+	private static final long LOADER_STACK_SIZE = 256L * 1024 * 1024;
+
+	private static final AtomicInteger loaderThreads = new AtomicInteger();
+
+	/**
+	 * Runs a script load on a thread with a large stack: an interpreted Python
+	 * frame takes far more Java stack than a compiled one, and a deep import
+	 * chain on a request thread's default stack ends in RecursionError.
+	 */
+	private static Value onLargeStack(String scriptName, Supplier<Value> load) {
+		CompletableFuture<Value> result = new CompletableFuture<>();
+		Thread thread = new Thread(null, () -> {
+			try {
+				result.complete(load.get());
+			}
+			catch (Throwable ex) {
+				result.completeExceptionally(ex);
+			}
+		}, "wsgi-script-loader-" + loaderThreads.incrementAndGet(), LOADER_STACK_SIZE);
+		thread.setDaemon(true);
+		thread.start();
+		try {
+			return result.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ScriptLoadException(scriptName, "interrupted while loading");
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
 		}
 	}
 
