@@ -861,16 +861,9 @@ public final class ApacheConfigReader {
 	/**
 	 * A {@code <Directory>}'s rewrite rules, with what its {@code Options} say
 	 * about FollowSymLinks (Apache refuses per-directory rewriting without it).
-	 * Options are read only next to rewrite rules; elsewhere they are not
-	 * supported yet.
 	 */
 	private void directoryRewrite(RewriteContextBuilder rewriteRules, List<ApacheDirective> options) {
 		if (rewriteRules.isEmpty()) {
-			for (ApacheDirective option : options) {
-				validate(option);
-				this.unsupported.add(error(option, "Options inside <Directory> is not supported yet",
-						"See the README for what <Directory> supports so far."));
-			}
 			return;
 		}
 		boolean symlinks = true;
@@ -883,11 +876,10 @@ public final class ApacheConfigReader {
 				String name = arg.replaceFirst("^[+-]", "").toLowerCase(Locale.ROOT);
 				switch (name) {
 					case "followsymlinks", "symlinksifownermatch" -> symlinks = !arg.startsWith("-");
-					case "none", "execcgi" -> {
-						// ExecCGI means nothing without AddHandler/SetHandler, which are refused
+					case "all" -> symlinks = true;
+					default -> {
+						// the other options are the handlers' (validated there)
 					}
-					default -> this.unsupported.add(error(option, "Options " + arg + " is not supported yet",
-							"Supported next to rewrite rules: FollowSymLinks, SymLinksIfOwnerMatch, ExecCGI, None."));
 				}
 			}
 		}

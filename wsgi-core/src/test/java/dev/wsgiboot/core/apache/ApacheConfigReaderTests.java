@@ -173,7 +173,7 @@ class ApacheConfigReaderTests {
 		assertThat(failure.getOrigin()).isEqualTo("test.conf:1");
 		assertThat(failure.getSuppressed()).hasSize(2);
 		assertThat(((WsgiConfigException) failure.getSuppressed()[1]).getReason())
-			.isEqualTo("<VirtualHost> is not supported yet");
+			.isEqualTo("a <VirtualHost> without ServerName is not supported");
 	}
 
 	@Test
