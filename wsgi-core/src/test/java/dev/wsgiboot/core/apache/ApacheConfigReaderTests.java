@@ -512,10 +512,8 @@ class ApacheConfigReaderTests {
 			.isEqualTo("RewriteRule flag P is not supported yet");
 		assertThat(failure("RewriteCond %{REMOTE_ADDR} ^127\n").getReason())
 			.isEqualTo("RewriteCond without a RewriteRule after it");
-		assertThat(failure("<Directory /srv>\nOptions Indexes\n</Directory>\n").getReason())
-			.isEqualTo("Options inside <Directory> is not supported yet");
-		assertThat(failure("<Directory /srv>\nOptions Indexes FollowSymLinks\nRewriteEngine On\n</Directory>\n")
-			.getReason()).isEqualTo("Options Indexes is not supported yet");
+		assertThat(failure("<Directory /srv>\nOptions Includes\nRewriteEngine On\n</Directory>\n").getOrigin())
+			.isEqualTo("test.conf:2");
 		assertThat(failure("SetEnvIf Remote_Addr\n").getReason()).contains("takes an attribute");
 	}
 
