@@ -96,6 +96,11 @@ final class RequestRewriter {
 				match = mapUrl(currentPath);
 			}
 			Path file = (match != null) ? match.file() : null;
+			if (file != null && currentPath.endsWith("/") && match.kind() != RouteMatch.Kind.LISTING) {
+				// a directory URL mapped to its DirectoryIndex file: in Apache the rewrite
+				// phase still sees the directory (mod_dir picks the index afterwards)
+				file = file.getParent();
+			}
 			String filename = (file != null) ? file.toString() : null;
 			String pathInfo = (match != null && match.runsScript() && file != null) ? match.pathInfo() : "";
 			String unmappedFile = null;
