@@ -345,7 +345,10 @@ public final class WsgiRuntime implements AutoCloseable {
 				? ((match.script() instanceof ScriptSource.FileScript script) ? script.path() : null)
 				: match.staticFile();
 		boolean runs = match.kind() == RouteMatch.Kind.SCRIPT || match.kind() == RouteMatch.Kind.CGI;
-		RequestGuard.Admission admission = this.guard.admit(request, response, file, match.requestPath(), runs);
+		// the variables SetEnvIf and the rewrite rules set (with SetEnv, see the README)
+		Map<String, String> requestEnv = (rewrite != null) ? rewrite.env() : locationView(match.requestPath()).env();
+		RequestGuard.Admission admission = this.guard.admit(request, response, file, match.requestPath(), runs,
+				requestEnv::get);
 		if (admission == null) {
 			return;
 		}
