@@ -27,8 +27,11 @@ import dev.wsgiboot.core.config.WsgiConfigException;
 
 /**
  * Decides, before any application runs, whether a request may go on, in
- * Apache's order: host access rules (403), authentication and the user
- * {@code Require} lines (401 with a {@code WWW-Authenticate} challenge), then,
+ * Apache's order: host access rules ({@code Order}/{@code Allow}/{@code Deny}
+ * and {@code Require} lines and containers, with the request's environment
+ * variables for {@code env=} and {@code Require env}; 403), authentication and
+ * the user {@code Require} lines (401 with a {@code WWW-Authenticate}
+ * challenge), both or either of them as {@code Satisfy} says, then,
  * for scripts, mod_wsgi's request body checks: a chunked body without
  * {@code WSGIChunkedRequest On} (411) and a declared {@code Content-Length}
  * over {@code LimitRequestBody} (413, without reading the body, so no
