@@ -764,8 +764,14 @@ public final class WsgiProperties {
 		 */
 		private final Auth auth;
 
+		/**
+		 * Access rules of these requests (Order, Allow, Deny, Satisfy, Require).
+		 */
+		private final Access access;
+
 		public Location(String path, Map<String, String> env, Boolean passAuthorization, String processGroup,
-				Boolean mapHeadToGet, DataSize limitRequestBody, Boolean chunkedRequest, Auth auth) {
+				Boolean mapHeadToGet, DataSize limitRequestBody, Boolean chunkedRequest, Auth auth, Access access) {
+			this.access = access;
 			this.limitRequestBody = limitRequestBody;
 			this.chunkedRequest = chunkedRequest;
 			this.auth = auth;
@@ -796,6 +802,10 @@ public final class WsgiProperties {
 			return this.auth;
 		}
 
+		public Access getAccess() {
+			return this.access;
+		}
+
 		public String getPath() {
 			return this.path;
 		}
@@ -814,7 +824,7 @@ public final class WsgiProperties {
 						"Set " + property + ".path to a path starting with /.");
 			}
 			return new LocationSettings(this.path, this.env, this.passAuthorization, property, this.processGroup,
-					this.mapHeadToGet, (this.auth != null) ? this.auth.access(property + ".auth") : null,
+					this.mapHeadToGet, Access.combine(this.access, this.auth, property),
 					requestBodyLimits(property, this.limitRequestBody, this.chunkedRequest),
 					(this.auth != null) ? this.auth.authentication(property + ".auth") : null);
 		}
@@ -1304,10 +1314,17 @@ public final class WsgiProperties {
 		 */
 		private final Auth auth;
 
+		/**
+		 * Access rules for the files in the directory (Order, Allow, Deny, Satisfy,
+		 * Require).
+		 */
+		private final Access access;
+
 		public Directory(String path, String files, String applicationGroup, Map<String, String> handlers,
 				String setHandler, List<String> options, List<String> directoryIndex, String multiviewsMatch,
 				List<String> allowOverride, DataSize limitRequestBody, Boolean chunkedRequest, Auth auth,
-				String processGroup) {
+				String processGroup, Access access) {
+			this.access = access;
 			this.processGroup = processGroup;
 			this.limitRequestBody = limitRequestBody;
 			this.chunkedRequest = chunkedRequest;
@@ -1375,6 +1392,10 @@ public final class WsgiProperties {
 			return this.auth;
 		}
 
+		public Access getAccess() {
+			return this.access;
+		}
+
 		DirectorySettings toSettings(String property) {
 			if (this.path == null || this.path.isBlank()) {
 				throw new WsgiConfigException(property + ".path", "the directory settings name no directory",
@@ -1390,12 +1411,13 @@ public final class WsgiProperties {
 						"handlers, options and directory-index apply to a whole directory, not to one file",
 						"Put them in a wsgi.directories entry without files.");
 			}
-			if (this.files != null && (this.auth != null || this.limitRequestBody != null || this.chunkedRequest != null)) {
-				throw new WsgiConfigException(property + ".files", "auth and request body limits apply to a whole "
+			if (this.files != null && (this.auth != null || this.access != null || this.limitRequestBody != null
+					|| this.chunkedRequest != null)) {
+				throw new WsgiConfigException(property + ".files", "auth, access and request body limits apply to a whole "
 						+ "directory here, not to one file", "Remove files, or move these settings to their own entry.");
 			}
 			return new DirectorySettings(Path.of(this.path), this.files, this.applicationGroup, property,
-					(this.auth != null) ? this.auth.access(property + ".auth") : null, handling,
+					Access.combine(this.access, this.auth, property), handling,
 					requestBodyLimits(property, this.limitRequestBody, this.chunkedRequest),
 					(this.auth != null) ? this.auth.authentication(property + ".auth") : null, this.processGroup);
 		}
@@ -1432,6 +1454,166 @@ public final class WsgiProperties {
 							? HandlerSettings.OverrideClass.parse(this.allowOverride, property + ".allow-override")
 							: null);
 			return settings.isEmpty() ? null : settings;
+		}
+
+	}
+
+	/**
+	 * Access rules of a location or directory: Apache 2.2's Order, Allow, Deny
+	 * and Satisfy, and 2.4's Require lines, written as in Apache.
+	 */
+	public static final class Access {
+
+		/**
+		 * Order: allow,deny (default deny) or deny,allow (default allow).
+		 */
+		private final String order;
+
+		/**
+		 * Allow from: all, addresses, partial addresses (10.1), networks
+		 * (10.0.0.0/8), host or domain names (double-reverse DNS), env=[!]VARIABLE.
+		 */
+		private final List<String> allow;
+
+		/**
+		 * Deny from: as allow.
+		 */
+		private final List<String> deny;
+
+		/**
+		 * Satisfy: any (the host rules or the authentication suffice) or all.
+		 */
+		private final String satisfy;
+
+		/**
+		 * Require lines, any one granting access is enough: "all granted", "all
+		 * denied", "ip 10.0.0.0/8", "local", "host example.org", "env VARIABLE",
+		 * "valid-user", "user alice bob"; "all: [lines]" / "none: [lines]" for
+		 * RequireAll / RequireNone of lines separated by ";", e.g. "all: ip
+		 * 10.0.0.0/8; not ip 10.0.0.7".
+		 */
+		private final List<String> require;
+
+		public Access(String order, List<String> allow, List<String> deny, String satisfy, List<String> require) {
+			this.order = order;
+			this.allow = (allow != null) ? List.copyOf(allow) : List.of();
+			this.deny = (deny != null) ? List.copyOf(deny) : List.of();
+			this.satisfy = satisfy;
+			this.require = (require != null) ? List.copyOf(require) : List.of();
+		}
+
+		public String getOrder() {
+			return this.order;
+		}
+
+		public List<String> getAllow() {
+			return this.allow;
+		}
+
+		public List<String> getDeny() {
+			return this.deny;
+		}
+
+		public String getSatisfy() {
+			return this.satisfy;
+		}
+
+		public List<String> getRequire() {
+			return this.require;
+		}
+
+		/**
+		 * The access rules of a section: these rules with the {@code Require}
+		 * line of its authentication as one more alternative.
+		 */
+		static AccessControl combine(Access access, Auth auth, String property) {
+			AccessControl fromAuth = (auth != null) ? auth.access(property + ".auth") : null;
+			if (access == null) {
+				return fromAuth;
+			}
+			AccessControl rules = access.toAccessControl(property + ".access");
+			if (fromAuth == null) {
+				return rules;
+			}
+			List<AccessControl.Require> require = new ArrayList<>(rules.require());
+			require.addAll(fromAuth.require());
+			return new AccessControl(rules.order(), rules.allow(), rules.deny(), require, rules.satisfyAny());
+		}
+
+		AccessControl toAccessControl(String property) {
+			AccessControl.Order parsedOrder = null;
+			if (this.order != null) {
+				parsedOrder = switch (this.order.replace(" ", "").toLowerCase(Locale.ROOT)) {
+					case "allow,deny" -> AccessControl.Order.ALLOW_DENY;
+					case "deny,allow" -> AccessControl.Order.DENY_ALLOW;
+					default -> throw new WsgiConfigException(property + ".order",
+							"'" + this.order + "' is not allow,deny or deny,allow", "Write allow,deny or deny,allow.");
+				};
+			}
+			Boolean satisfyAny = null;
+			if (this.satisfy != null) {
+				satisfyAny = switch (this.satisfy.strip().toLowerCase(Locale.ROOT)) {
+					case "any" -> true;
+					case "all" -> false;
+					default -> throw new WsgiConfigException(property + ".satisfy",
+							"'" + this.satisfy + "' is not any or all", "Write any or all.");
+				};
+			}
+			List<AccessControl.Require> lines = new ArrayList<>();
+			for (int i = 0; i < this.require.size(); i++) {
+				lines.add(requireLine(this.require.get(i), AccessControl.Container.ANY, property + ".require[" + i + "]"));
+			}
+			return new AccessControl(parsedOrder, hosts(this.allow, property + ".allow"),
+					hosts(this.deny, property + ".deny"), lines, satisfyAny);
+		}
+
+		private static List<AccessControl.HostPattern> hosts(List<String> hosts, String property) {
+			List<AccessControl.HostPattern> patterns = new ArrayList<>();
+			for (int i = 0; i < hosts.size(); i++) {
+				try {
+					patterns.add(AccessControl.HostPattern.parse(hosts.get(i).strip()));
+				}
+				catch (IllegalArgumentException ex) {
+					throw new WsgiConfigException(property + "[" + i + "]", ex.getMessage(),
+							"Write all, env=[!]VARIABLE, an address, a network or a host or domain name.");
+				}
+			}
+			return patterns;
+		}
+
+		private static AccessControl.Require requireLine(String text, AccessControl.Container parent,
+				String property) {
+			String line = text.strip();
+			int colon = line.indexOf(':');
+			String head = (colon > 0) ? line.substring(0, colon).strip().toLowerCase(Locale.ROOT) : "";
+			if (head.equals("any") || head.equals("all") || head.equals("none")) {
+				AccessControl.Container container = AccessControl.Container.valueOf(head.toUpperCase(Locale.ROOT));
+				List<AccessControl.Require> lines = new ArrayList<>();
+				for (String part : line.substring(colon + 1).split(";")) {
+					if (!part.isBlank()) {
+						lines.add(requireLine(part, container, property));
+					}
+				}
+				if (lines.isEmpty() || (container != AccessControl.Container.NONE
+						&& lines.stream().allMatch(AccessControl.Require::negated))) {
+					throw new WsgiConfigException(property, "'" + text + "' has no positive Require line",
+							"Write e.g. all: ip 10.0.0.0/8; not ip 10.0.0.7");
+				}
+				return AccessControl.Require.container(container, lines);
+			}
+			AccessControl.Require parsed;
+			try {
+				parsed = AccessControl.Require.parse(List.of(line.split("\\s+")));
+			}
+			catch (IllegalArgumentException | UnsupportedOperationException ex) {
+				throw new WsgiConfigException(property, ex.getMessage(), "Write e.g. all granted, ip 10.0.0.0/8, "
+						+ "host example.org, env VARIABLE, valid-user, or all: ...; ... for a RequireAll.");
+			}
+			if (parsed.negated() && parent == AccessControl.Container.ANY) {
+				throw new WsgiConfigException(property, "'" + text + "': a negative Require line has no effect "
+						+ "among alternatives", "Put it in an all: container, e.g. all: ip 10.0.0.0/8; not ip 10.0.0.7");
+			}
+			return parsed;
 		}
 
 	}

@@ -536,6 +536,8 @@ public final class ApacheConfigReader {
 
 		private final List<AccessControl.Require> require = new ArrayList<>();
 
+		private Boolean satisfyAny;
+
 		private Long limit;
 
 		private Boolean chunked;
@@ -567,12 +569,18 @@ public final class ApacheConfigReader {
 						(child.is("allow") ? this.allow : this.deny).addAll(hosts);
 					}
 				}
-				case "require" -> {
-					AccessControl.Require line = require(child);
+				case "require", "requireany", "requireall", "requirenone" -> {
+					AccessControl.Require line = require(child, AccessControl.Container.ANY);
 					if (line != null) {
 						this.require.add(line);
 					}
 				}
+				case "satisfy" -> this.satisfyAny = switch (single(child).toLowerCase(Locale.ROOT)) {
+					case "any" -> true;
+					case "all" -> false;
+					default -> throw error(child, "Satisfy takes Any or All, got '" + single(child) + "'",
+							"Write Satisfy Any or Satisfy All.");
+				};
 				case "limitrequestbody" -> this.limit = limitRequestBody(child);
 				case "wsgichunkedrequest" -> this.chunked = onOff(child);
 				case "authtype" -> {
@@ -614,8 +622,9 @@ public final class ApacheConfigReader {
 		}
 
 		AccessControl access() {
-			boolean none = this.order == null && this.allow.isEmpty() && this.deny.isEmpty() && this.require.isEmpty();
-			return none ? null : new AccessControl(this.order, this.allow, this.deny, this.require);
+			boolean none = this.order == null && this.allow.isEmpty() && this.deny.isEmpty() && this.require.isEmpty()
+					&& this.satisfyAny == null;
+			return none ? null : new AccessControl(this.order, this.allow, this.deny, this.require, this.satisfyAny);
 		}
 
 		RequestBodyLimits requestBody() {
@@ -649,61 +658,70 @@ public final class ApacheConfigReader {
 	private List<AccessControl.HostPattern> hosts(ApacheDirective d, List<String> args) {
 		List<AccessControl.HostPattern> hosts = new ArrayList<>();
 		for (String arg : args) {
-			if (arg.toLowerCase(Locale.ROOT).startsWith("env=")) {
-				this.unsupported.add(error(d, d.name() + " from env=... is not supported yet",
-						"Use addresses or networks."));
-				return null;
-			}
 			try {
 				hosts.add(AccessControl.HostPattern.parse(arg));
 			}
 			catch (IllegalArgumentException ex) {
-				this.unsupported.add(error(d, ex.getMessage(), "Use addresses or networks."));
-				return null;
+				throw error(d, ex.getMessage(),
+						"Write all, env=[!]VARIABLE, addresses, networks, or host and domain names.");
 			}
 		}
 		return hosts;
 	}
 
-	private AccessControl.Require require(ApacheDirective d) {
-		List<String> args = d.args();
-		boolean negated = !args.isEmpty() && args.get(0).equalsIgnoreCase("not");
-		List<String> rest = negated ? args.subList(1, args.size()) : args;
-		if (rest.isEmpty()) {
-			throw error(d, "Require needs a provider", "Write e.g. Require all granted");
-		}
-		String provider = rest.get(0).toLowerCase(Locale.ROOT);
-		switch (provider) {
-			case "all" -> {
-				if (rest.size() != 2 || !(rest.get(1).equalsIgnoreCase("granted") || rest.get(1).equalsIgnoreCase("denied"))) {
-					throw error(d, "Require all takes granted or denied", "Write: Require all granted");
+	/**
+	 * A {@code Require} line, or a {@code <RequireAny>}, {@code <RequireAll>}
+	 * or {@code <RequireNone>} container with its lines, inside a container
+	 * ({@code ANY} for the section's own lines); {@code null} when it was
+	 * refused as not supported yet.
+	 */
+	private AccessControl.Require require(ApacheDirective d, AccessControl.Container parent) {
+		if (!d.is("require")) {
+			if (!d.args().isEmpty()) {
+				throw error(d, "<" + d.name() + "> takes no arguments", "Write <" + d.name() + ">.");
+			}
+			AccessControl.Container container = AccessControl.Container
+				.valueOf(d.name().substring("require".length()).toUpperCase(Locale.ROOT));
+			List<AccessControl.Require> lines = new ArrayList<>();
+			for (ApacheDirective child : d.children()) {
+				String name = child.name().toLowerCase(Locale.ROOT);
+				if (!Set.of("require", "requireany", "requireall", "requirenone").contains(name)) {
+					throw error(child, child.name() + " is not allowed in <" + d.name() + ">",
+							"Put only Require lines and <RequireAny>/<RequireAll>/<RequireNone> there.");
 				}
-				return new AccessControl.Require(negated, true, rest.get(1).equalsIgnoreCase("granted"), List.of());
-			}
-			case "ip", "local" -> {
-				List<String> addresses = provider.equals("local") ? List.of("127.0.0.0/8", "::1")
-						: rest.subList(1, rest.size());
-				List<AccessControl.HostPattern> hosts = hosts(d, addresses);
-				return (hosts != null) ? new AccessControl.Require(negated, false, false, hosts) : null;
-			}
-			case "valid-user", "user" -> {
-				if (negated) {
-					this.unsupported.add(error(d, "Require not " + rest.get(0) + " is not supported yet",
-							"Write the users who may come in: Require user name..."));
+				AccessControl.Require line = require(child, container);
+				if (line == null) {
 					return null;
 				}
-				if (provider.equals("user") && rest.size() < 2) {
-					throw error(d, "Require user needs user names", "Write: Require user alice bob");
-				}
-				return AccessControl.Require.users(provider.equals("user") ? rest.subList(1, rest.size()) : List.of());
+				lines.add(line);
 			}
-			default -> {
-				this.unsupported.add(error(d, "Require " + rest.get(0) + " is not supported yet",
-						"Supported so far: Require all granted|denied, Require ip ..., Require local, "
-								+ "Require valid-user, Require user ...."));
-				return null;
+			if (lines.isEmpty()) {
+				throw error(d, "<" + d.name() + "> has no Require lines", "Add Require lines or remove it.");
 			}
+			if (container != AccessControl.Container.NONE && lines.stream().allMatch(AccessControl.Require::negated)) {
+				throw error(d, "<" + d.name() + "> contains only negative Require lines, so it can never grant",
+						"Add a positive Require line.");
+			}
+			return AccessControl.Require.container(container, lines);
 		}
+		AccessControl.Require line;
+		try {
+			line = AccessControl.Require.parse(d.args());
+		}
+		catch (IllegalArgumentException ex) {
+			throw error(d, ex.getMessage(), "Write e.g. Require all granted, Require ip 10.0.0.0/8, "
+					+ "Require host example.org, Require env VARIABLE, Require valid-user.");
+		}
+		catch (UnsupportedOperationException ex) {
+			this.unsupported.add(error(d, ex.getMessage(), "Supported so far: Require [not] all|ip|local|host|env|"
+					+ "valid-user|user and <RequireAny>/<RequireAll>/<RequireNone>."));
+			return null;
+		}
+		if (line.negated() && parent == AccessControl.Container.ANY) {
+			throw error(d, "a negative Require line has no effect in <RequireAny> (nor among a section's own "
+					+ "Require lines)", "Put it in a <RequireAll> with the lines it restricts.");
+		}
+		return line;
 	}
 
 	/** mod_wsgi 4.9's WSGIDaemonProcess options. */

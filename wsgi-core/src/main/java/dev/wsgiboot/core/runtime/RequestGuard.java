@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,8 +27,11 @@ import dev.wsgiboot.core.config.WsgiConfigException;
 
 /**
  * Decides, before any application runs, whether a request may go on, in
- * Apache's order: host access rules (403), authentication and the user
- * {@code Require} lines (401 with a {@code WWW-Authenticate} challenge), then,
+ * Apache's order: host access rules ({@code Order}/{@code Allow}/{@code Deny}
+ * and {@code Require} lines and containers, with the request's environment
+ * variables for {@code env=} and {@code Require env}; 403), authentication and
+ * the user {@code Require} lines (401 with a {@code WWW-Authenticate}
+ * challenge), both or either of them as {@code Satisfy} says, then,
  * for scripts, mod_wsgi's request body checks: a chunked body without
  * {@code WSGIChunkedRequest On} (411) and a declared {@code Content-Length}
  * over {@code LimitRequestBody} (413, without reading the body, so no
@@ -74,9 +78,11 @@ final class RequestGuard {
 	 * @param path the decoded request path
 	 * @param script whether a script will run (the request body checks apply to
 	 * scripts only)
+	 * @param env the request's environment variables, for {@code env=} and
+	 * {@code Require env}
 	 */
-	Admission admit(HttpServletRequest request, HttpServletResponse response, Path file, String path, boolean script)
-			throws IOException {
+	Admission admit(HttpServletRequest request, HttpServletResponse response, Path file, String path, boolean script,
+			Function<String, String> env) throws IOException {
 		if (this.config.directories().isEmpty() && this.config.locations().isEmpty()) {
 			return script ? checkBody(request, response, new Admission(null, null, this.config.requestBody())) : Admission.OPEN;
 		}
@@ -84,6 +90,7 @@ final class RequestGuard {
 				(key) -> DirectorySettings.applyingTo(this.config.directories(), key)) : List.of();
 		AccessControl compat = null;
 		AccessControl require = null;
+		Boolean satisfyAny = null;
 		Authentication authentication = Authentication.UNSET;
 		RequestBodyLimits limits = this.config.requestBody();
 		for (DirectorySettings settings : directories) {
@@ -91,6 +98,7 @@ final class RequestGuard {
 			if (access != null) {
 				compat = access.hasCompatRules() ? access : compat;
 				require = access.hasRequire() ? access : require;
+				satisfyAny = (access.satisfyAny() != null) ? access.satisfyAny() : satisfyAny;
 			}
 			authentication = authentication.with(settings.authentication());
 			limits = limits.with(settings.requestBody());
@@ -101,26 +109,38 @@ final class RequestGuard {
 				if (access != null) {
 					compat = access.hasCompatRules() ? access : compat;
 					require = access.hasRequire() ? access : require;
+					satisfyAny = (access.satisfyAny() != null) ? access.satisfyAny() : satisfyAny;
 				}
 				authentication = authentication.with(settings.authentication());
 				limits = limits.with(settings.requestBody());
 			}
 		}
 		String address = request.getRemoteAddr();
-		if ((compat != null && !compat.compatAllows(address))
-				|| (require != null && !require.requireAllows(address) && !require.requiresUser())) {
+		AccessControl.Client client = new AccessControl.Client(address, env, AccessControl.HostNames.DNS);
+		boolean hostAllowed = compat == null || compat.compatAllows(client);
+		Admission admission = new Admission(null, null, limits);
+		if (Boolean.TRUE.equals(satisfyAny) && compat != null && hostAllowed) {
+			// Satisfy Any: the host rules let the client in without authentication
+			return script ? checkBody(request, response, admission) : admission;
+		}
+		AccessControl.Verdict verdict = (require != null) ? require.evaluate(client, null)
+				: AccessControl.Verdict.GRANTED;
+		// Satisfy Any with host rules refusing the client: authentication may still let it in
+		boolean satisfyAnyWithUser = Boolean.TRUE.equals(satisfyAny) && compat != null && require != null
+				&& require.requiresUser();
+		if ((!hostAllowed && !satisfyAnyWithUser) || verdict == AccessControl.Verdict.DENIED
+				|| verdict == AccessControl.Verdict.NEUTRAL) {
 			logger.info("{} {}: client {} denied by server configuration", request.getMethod(), request.getRequestURI(),
 					address);
 			WsgiRuntime.sendError(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden");
 			return null;
 		}
-		Admission admission = new Admission(null, null, limits);
-		if (require != null && !require.requireAllows(address)) {
+		if (verdict == AccessControl.Verdict.AUTHENTICATION_NEEDED) {
 			String user = authenticate(request, response, authentication);
 			if (user == null) {
 				return null;
 			}
-			if (!require.requireAllowsUser(user)) {
+			if (require.evaluate(client, user) != AccessControl.Verdict.GRANTED) {
 				logger.info("{} {}: user '{}' does not meet the Require lines", request.getMethod(),
 						request.getRequestURI(), user);
 				challenge(response, authentication.realm());

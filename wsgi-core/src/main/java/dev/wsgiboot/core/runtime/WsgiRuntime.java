@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -345,7 +346,11 @@ public final class WsgiRuntime implements AutoCloseable {
 				? ((match.script() instanceof ScriptSource.FileScript script) ? script.path() : null)
 				: match.staticFile();
 		boolean runs = match.kind() == RouteMatch.Kind.SCRIPT || match.kind() == RouteMatch.Kind.CGI;
-		RequestGuard.Admission admission = this.guard.admit(request, response, file, match.requestPath(), runs);
+		// the variables SetEnvIf and the rewrite rules set (with SetEnv, see the README), looked up only by env rules
+		Function<String, String> requestEnv = (rewrite != null) ? rewrite.env()::get
+				: (name) -> locationView(match.requestPath()).env().get(name);
+		RequestGuard.Admission admission = this.guard.admit(request, response, file, match.requestPath(), runs,
+				requestEnv);
 		if (admission == null) {
 			return;
 		}

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -199,15 +200,63 @@ class ApacheConfigReaderTests {
 	}
 
 	@Test
-	void accessRulesNeedingDnsOrAuthenticationAreNotSupportedYet() {
-		assertThat(failure("<Directory /srv>\nAllow from example.com\n</Directory>\n").getReason())
-			.contains("host names are not supported");
+	void unsupportedAndInvalidAccessRulesAreRefused() {
 		assertThat(failure("<Directory /srv>\nRequire group admins\n</Directory>\n").getReason())
 			.isEqualTo("Require group is not supported yet");
 		assertThat(failure("<Directory /srv>\nRequire not user bob\n</Directory>\n").getReason())
-			.isEqualTo("Require not user is not supported yet");
+			.startsWith("a negative Require line has no effect in <RequireAny>");
+		assertThat(failure("<Directory /srv>\n<RequireAll>\nRequire not ip 10.0.0.1\n</RequireAll>\n</Directory>\n")
+			.getReason()).contains("only negative Require lines");
+		assertThat(failure("<Directory /srv>\n<RequireAny>\nAllow from all\n</RequireAny>\n</Directory>\n")
+			.getReason()).isEqualTo("Allow is not allowed in <RequireAny>");
+		assertThat(failure("<Directory /srv>\nAllow from bad_host!\n</Directory>\n").getReason())
+			.isEqualTo("'bad_host!' is not a host or domain name");
+		assertThat(failure("<Directory /srv>\nRequire env\n</Directory>\n").getReason())
+			.isEqualTo("Require env needs at least one variable name");
+		assertThat(failure("<Directory /srv>\nSatisfy Some\n</Directory>\n").getReason())
+			.isEqualTo("Satisfy takes Any or All, got 'Some'");
 		assertThat(failure("<Directory /srv>\nOrder sideways\n</Directory>\n").getReason())
 			.contains("is not valid");
+	}
+
+	@Test
+	void hostNamesEnvSatisfyAndRequireContainersAreRead() {
+		ApacheConfig config = read("""
+				<Directory /srv/app>
+				Order deny,allow
+				Deny from env=!trusted
+				Allow from .example.org
+				Satisfy Any
+				<RequireAll>
+				Require env trusted
+				<RequireNone>
+				Require ip 10.0.0.7
+				</RequireNone>
+				<RequireAny>
+				Require host example.org
+				Require ip 10.0.0.0/8
+				</RequireAny>
+				</RequireAll>
+				</Directory>
+				""");
+		AccessControl access = config.directories().get(0).access();
+		assertThat(access.satisfyAny()).isTrue();
+		assertThat(access.deny()).hasToString("[env=!trusted]");
+		assertThat(access.allow()).hasToString("[.example.org]");
+		AccessControl.Require all = access.require().get(0);
+		assertThat(all.container()).isEqualTo(AccessControl.Container.ALL);
+		assertThat(all.lines()).extracting(AccessControl.Require::container)
+			.containsExactly(null, AccessControl.Container.NONE, AccessControl.Container.ANY);
+		Map<String, String> env = Map.of("trusted", "1");
+		AccessControl.HostNames noDns = (address) -> null;
+		assertThat(access.evaluate(new AccessControl.Client("10.0.0.1", env::get, noDns), null))
+			.isEqualTo(AccessControl.Verdict.GRANTED);
+		assertThat(access.evaluate(new AccessControl.Client("10.0.0.7", env::get, noDns), null))
+			.isEqualTo(AccessControl.Verdict.DENIED);
+		assertThat(access.evaluate(new AccessControl.Client("10.0.0.1", (name) -> null, noDns), null))
+			.isEqualTo(AccessControl.Verdict.DENIED);
+		assertThat(access.compatAllows(new AccessControl.Client("10.0.0.1", (name) -> null, noDns))).isFalse();
+		assertThat(access.compatAllows(new AccessControl.Client("10.0.0.1", env::get, noDns))).isTrue();
 	}
 
 	@Test
