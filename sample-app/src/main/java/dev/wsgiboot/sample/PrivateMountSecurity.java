@@ -3,7 +3,6 @@ package dev.wsgiboot.sample;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -15,10 +14,11 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Spring Security in front of one Python mount: {@code /private} needs HTTP
  * basic authentication, every other URL (Java or Python) stays open. The WSGI
- * application sees the authenticated user as {@code REMOTE_USER}.
+ * application sees the authenticated user as {@code REMOTE_USER}. Always
+ * active, so that Spring Boot's default (every URL protected) never applies,
+ * also when an Apache configuration decides the mounts.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("default")
 class PrivateMountSecurity {
 
 	@Bean
