@@ -64,7 +64,7 @@ public final class FileMapper {
 	 * target with the URL remainder appended).
 	 */
 	public RouteMatch map(String path, String filename) {
-		String name = collapseSlashes(
+		String name = DecodedPath.collapseSlashes(
 				filename.startsWith("/") ? filename : Path.of(filename).toAbsolutePath() + (filename.endsWith("/") ? "/" : ""));
 		int position = 0;
 		Path current = null;
@@ -112,7 +112,7 @@ public final class FileMapper {
 		if (negotiated) {
 			scriptName = scriptName.substring(0, scriptName.lastIndexOf('/') + 1) + fileName;
 		}
-		RouteMatch match = answer(handling, file, collapseSlashes(scriptName), pathInfo);
+		RouteMatch match = answer(handling, file, DecodedPath.collapseSlashes(scriptName), pathInfo);
 		return negotiated ? match.asNegotiated() : match;
 	}
 
@@ -311,20 +311,6 @@ public final class FileMapper {
 		catch (IOException ex) {
 			return null;
 		}
-	}
-
-	static String collapseSlashes(String s) {
-		if (!s.contains("//")) {
-			return s;
-		}
-		StringBuilder sb = new StringBuilder(s.length());
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			if (c != '/' || sb.isEmpty() || sb.charAt(sb.length() - 1) != '/') {
-				sb.append(c);
-			}
-		}
-		return sb.toString();
 	}
 
 }

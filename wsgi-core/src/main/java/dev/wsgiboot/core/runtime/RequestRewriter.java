@@ -89,7 +89,7 @@ final class RequestRewriter {
 					owned = true;
 					mapped = true;
 					currentPath = outcome.path();
-					match = outcome.passThrough() ? mapUrl(collapseSlashes(currentPath)) : fileMatch(currentPath);
+					match = outcome.passThrough() ? mapUrl(DecodedPath.collapseSlashes(currentPath)) : fileMatch(currentPath);
 				}
 			}
 			if (!mapped) {
@@ -194,7 +194,7 @@ final class RequestRewriter {
 			return this.router.mapFile(path, file);
 		}
 		if (root == null) {
-			return mapUrl(collapseSlashes(path));
+			return mapUrl(DecodedPath.collapseSlashes(path));
 		}
 		return this.router.mapFile(path, Path.of(root + path));
 	}
@@ -271,10 +271,6 @@ final class RequestRewriter {
 
 	private static String scheme(HttpServletRequest request) {
 		return request.isSecure() ? "https" : "http";
-	}
-
-	private static String collapseSlashes(String s) {
-		return s.contains("//") ? s.replaceAll("/{2,}", "/") : s;
 	}
 
 	/** The request as the rewrite engine sees it. */
