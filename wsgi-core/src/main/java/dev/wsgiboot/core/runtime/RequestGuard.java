@@ -88,33 +88,20 @@ final class RequestGuard {
 		}
 		List<DirectorySettings> directories = (file != null) ? this.directoryRules.computeIfAbsent(file,
 				(key) -> DirectorySettings.applyingTo(this.config.directories(), key)) : List.of();
-		AccessControl compat = null;
-		AccessControl require = null;
-		Boolean satisfyAny = null;
-		Authentication authentication = Authentication.UNSET;
-		RequestBodyLimits limits = this.config.requestBody();
+		SectionRules rules = new SectionRules(this.config.requestBody());
 		for (DirectorySettings settings : directories) {
-			AccessControl access = settings.access();
-			if (access != null) {
-				compat = access.hasCompatRules() ? access : compat;
-				require = access.hasRequire() ? access : require;
-				satisfyAny = (access.satisfyAny() != null) ? access.satisfyAny() : satisfyAny;
-			}
-			authentication = authentication.with(settings.authentication());
-			limits = limits.with(settings.requestBody());
+			rules.add(settings.access(), settings.authentication(), settings.requestBody());
 		}
 		for (LocationSettings settings : this.config.locations()) {
 			if (settings.appliesTo(path)) {
-				AccessControl access = settings.access();
-				if (access != null) {
-					compat = access.hasCompatRules() ? access : compat;
-					require = access.hasRequire() ? access : require;
-					satisfyAny = (access.satisfyAny() != null) ? access.satisfyAny() : satisfyAny;
-				}
-				authentication = authentication.with(settings.authentication());
-				limits = limits.with(settings.requestBody());
+				rules.add(settings.access(), settings.authentication(), settings.requestBody());
 			}
 		}
+		AccessControl compat = rules.compat;
+		AccessControl require = rules.require;
+		Boolean satisfyAny = rules.satisfyAny;
+		Authentication authentication = rules.authentication;
+		RequestBodyLimits limits = rules.limits;
 		String address = request.getRemoteAddr();
 		AccessControl.Client client = new AccessControl.Client(address, env, AccessControl.HostNames.DNS);
 		boolean hostAllowed = compat == null || compat.compatAllows(client);
@@ -234,6 +221,40 @@ final class RequestGuard {
 	record Admission(String authType, String remoteUser, RequestBodyLimits limits) {
 
 		static final Admission OPEN = new Admission(null, null, RequestBodyLimits.DEFAULTS);
+
+	}
+
+	/**
+	 * The rules of the sections that apply to a request, merged in Apache's order
+	 * (directories shallow to deep, then matching locations): the last section
+	 * with compatibility rules, the last with Require lines, and the
+	 * authentication and body limits each section narrows.
+	 */
+	private static final class SectionRules {
+
+		private AccessControl compat;
+
+		private AccessControl require;
+
+		private Boolean satisfyAny;
+
+		private Authentication authentication = Authentication.UNSET;
+
+		private RequestBodyLimits limits;
+
+		SectionRules(RequestBodyLimits serverLimits) {
+			this.limits = serverLimits;
+		}
+
+		void add(AccessControl access, Authentication authentication, RequestBodyLimits body) {
+			if (access != null) {
+				this.compat = access.hasCompatRules() ? access : this.compat;
+				this.require = access.hasRequire() ? access : this.require;
+				this.satisfyAny = (access.satisfyAny() != null) ? access.satisfyAny() : this.satisfyAny;
+			}
+			this.authentication = this.authentication.with(authentication);
+			this.limits = this.limits.with(body);
+		}
 
 	}
 
