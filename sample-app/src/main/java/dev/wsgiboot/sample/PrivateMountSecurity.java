@@ -3,6 +3,7 @@ package dev.wsgiboot.sample;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -14,11 +15,12 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Spring Security in front of one Python mount: {@code /private} needs HTTP
  * basic authentication, every other URL (Java or Python) stays open. The WSGI
- * application sees the authenticated user as {@code REMOTE_USER}. Always
- * active, so that Spring Boot's default (every URL protected) never applies,
- * also when an Apache configuration decides the mounts.
+ * application sees the authenticated user as {@code REMOTE_USER}. Left out,
+ * with Spring Security's auto-configuration, when an Apache configuration
+ * decides the mounts ({@code application-apache-config.yml}).
  */
 @Configuration(proxyBeanMethods = false)
+@Profile("!" + SampleApplication.APACHE_CONFIG_PROFILE)
 class PrivateMountSecurity {
 
 	@Bean

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample app as the oracle comparison starts it: with an Apache
  * configuration (and the profile the application then activates), the file alone
- * decides the mounts and nothing but {@code /private} asks for a password.
+ * decides the mounts, nothing asks for a password and no request firewall
+ * refuses what Apache serves.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "wsgi.apache-config=classpath:sample-apache.conf")
@@ -39,6 +40,11 @@ class SampleApacheConfigTests {
 				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/wiki/")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(sampleMount.statusCode()).isEqualTo(404);
+		// no request firewall in front: an encoded percent reaches the mount, as with Apache
+		HttpResponse<String> encodedPercent = client.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/from-apache/a%2520b")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(encodedPercent.statusCode()).isEqualTo(200);
 	}
 
 }

@@ -589,7 +589,9 @@ public final class WsgiRuntime implements AutoCloseable {
 	private static void sendListing(HttpServletRequest request, HttpServletResponse response, RouteMatch match)
 			throws IOException {
 		byte[] body = DirectoryListing.render(match.scriptName(), match.staticFile()).getBytes(StandardCharsets.UTF_8);
-		response.setContentType("text/html;charset=UTF-8");
+		// Apache's label (mod_autoindex without IndexOptions Charset=); names are written as
+		// the file system holds them (UTF-8 here), as Apache writes their bytes
+		response.setContentType("text/html;charset=ISO-8859-1");
 		response.setContentLength(body.length);
 		if (!"HEAD".equals(request.getMethod())) {
 			response.getOutputStream().write(body);
