@@ -15,6 +15,10 @@ if not settings.configured:
     )
 
 from django.core.wsgi import get_wsgi_application
+
+# sets Django up (apps registry), before templates can be compiled
+application = get_wsgi_application()
+
 from django.http import HttpResponse, JsonResponse
 from django.template import engines
 from django.urls import path
@@ -32,5 +36,3 @@ def info(request):
 
 
 urlpatterns = [path('hello/<str:name>', hello), path('info', info)]
-
-application = get_wsgi_application()

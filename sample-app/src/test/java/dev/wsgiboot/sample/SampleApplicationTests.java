@@ -67,6 +67,23 @@ class SampleApplicationTests {
 		assertThat(get("/wiki/java").body()).isEqualTo("This /wiki URL is answered by a Java controller");
 	}
 
+	@Test
+	void privateMountNeedsTheSampleUserAndSeesItAsRemoteUser() throws Exception {
+		HttpResponse<String> anonymous = get("/private/whoami");
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				(challenge) -> assertThat(challenge).startsWith("Basic"));
+		String credentials = java.util.Base64.getEncoder()
+			.encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> user = this.client.send(
+				HttpRequest.newBuilder(uri("/private/whoami")).header("Authorization", "Basic " + credentials).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(user.statusCode()).isEqualTo(200);
+		assertThat(user.body()).contains("\"REMOTE_USER\": \"demo\"").contains("\"AUTH_TYPE\": \"Basic\"");
+		// the other mounts stay open
+		assertThat(get("/hello").statusCode()).isEqualTo(200);
+	}
+
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return this.client.send(HttpRequest.newBuilder(uri(path)).build(),
 				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

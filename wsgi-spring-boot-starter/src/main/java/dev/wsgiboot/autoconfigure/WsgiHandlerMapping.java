@@ -12,7 +12,9 @@ import dev.wsgiboot.core.runtime.WsgiRuntime;
 /**
  * Hands requests that match a WSGI mount to the {@link WsgiRuntime}. Ordered
  * after the Java controllers' mappings, so a {@code @RestController} answering
- * the same URL wins.
+ * the same URL wins. Rewrite rules therefore see only URLs no controller
+ * claimed; a request they rewrote, redirected or refused is handled here even
+ * when no mount maps it.
  */
 public final class WsgiHandlerMapping extends AbstractHandlerMapping {
 

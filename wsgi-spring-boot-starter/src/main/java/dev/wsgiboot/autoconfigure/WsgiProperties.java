@@ -17,8 +17,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 import dev.wsgiboot.core.apache.ApacheConfig;
+import dev.wsgiboot.core.config.AccessControl;
+import dev.wsgiboot.core.config.Authentication;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.FileServingSettings;
@@ -29,11 +32,14 @@ import dev.wsgiboot.core.config.InterpreterLifecycle;
 import dev.wsgiboot.core.config.InterpreterPoolSettings;
 import dev.wsgiboot.core.config.LocationSettings;
 import dev.wsgiboot.core.config.PythonHome;
+import dev.wsgiboot.core.config.RequestBodyLimits;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
 import dev.wsgiboot.core.config.StaticAlias;
+import dev.wsgiboot.core.config.VirtualHostConfig;
 import dev.wsgiboot.core.config.WsgiConfig;
 import dev.wsgiboot.core.config.WsgiConfigException;
+import dev.wsgiboot.core.rewrite.RewriteConfig;
 import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
 
 /**
@@ -145,6 +151,13 @@ public final class WsgiProperties {
 	private final boolean ignoreOsProcessOptions;
 
 	/**
+	 * Name-based virtual hosts (&lt;VirtualHost&gt;): requests whose Host names one
+	 * of them get its mounts (before the main ones) and settings; the first is the
+	 * default for other names.
+	 */
+	private final List<VirtualHostProperties> virtualHosts;
+
+	/**
 	 * WSGIImportScript: scripts loaded at startup into a process and application
 	 * group, so that the first request does not pay for their imports.
 	 */
@@ -215,9 +228,27 @@ public final class WsgiProperties {
 	private final int handlerMappingOrder;
 
 	/**
+	 * LimitRequestBody: the largest request body a script accepts (a larger
+	 * Content-Length is answered 413 before the application runs). 0 for no
+	 * limit. Default: 1GB, as Apache 2.4.54+.
+	 */
+	private final DataSize limitRequestBody;
+
+	/**
+	 * WSGIChunkedRequest: accept chunked request bodies (no Content-Length); the
+	 * limit is then enforced while the application reads. Default: false (411).
+	 */
+	private final Boolean chunkedRequest;
+
+	/**
 	 * The embedded process group (WSGIProcessGroup %{GLOBAL}).
 	 */
 	private final Embedded embedded;
+
+	/**
+	 * mod_rewrite rules and maps, SetEnvIf, UnsetEnv and PassEnv.
+	 */
+	private final RewriteProperties rewrite;
 
 	public WsgiProperties(@DefaultValue("true") boolean enabled, List<Mount> scriptAliases,
 			List<MountMatch> scriptAliasMatches, EncodedSlashes allowEncodedSlashes, Map<String, String> env,
@@ -226,11 +257,13 @@ public final class WsgiProperties {
 			String documentRoot, @DefaultValue("60s") Duration cgiTimeout,
 			Boolean useCanonicalName, Map<String, DaemonProcess> daemonProcesses,
 			@DefaultValue("false") boolean ignoreOsProcessOptions, List<ImportScriptProperties> importScripts,
+			List<VirtualHostProperties> virtualHosts,
 			String processGroup,
 			String serverName, String applicationGroup, String callableObject, Boolean scriptReloading,
 			Boolean passAuthorization,
 			List<String> pythonPath, String pythonHome, String pythonCachePrefix,
-			@DefaultValue("" + DEFAULT_HANDLER_MAPPING_ORDER) int handlerMappingOrder, @DefaultValue Embedded embedded) {
+			@DefaultValue("" + DEFAULT_HANDLER_MAPPING_ORDER) int handlerMappingOrder, @DefaultValue Embedded embedded,
+			DataSize limitRequestBody, Boolean chunkedRequest, @DefaultValue RewriteProperties rewrite) {
 		this.enabled = enabled;
 		this.scriptAliases = (scriptAliases != null) ? List.copyOf(scriptAliases) : List.of();
 		this.apacheConfig = (apacheConfig != null) ? List.copyOf(apacheConfig) : List.of();
@@ -245,6 +278,7 @@ public final class WsgiProperties {
 		this.daemonProcesses = (daemonProcesses != null) ? Map.copyOf(daemonProcesses) : Map.of();
 		this.ignoreOsProcessOptions = ignoreOsProcessOptions;
 		this.importScripts = (importScripts != null) ? List.copyOf(importScripts) : List.of();
+		this.virtualHosts = (virtualHosts != null) ? List.copyOf(virtualHosts) : List.of();
 		this.processGroup = processGroup;
 		this.env = (env != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(env)) : Map.of();
 		this.locations = (locations != null) ? List.copyOf(locations) : List.of();
@@ -258,6 +292,17 @@ public final class WsgiProperties {
 		this.pythonCachePrefix = pythonCachePrefix;
 		this.handlerMappingOrder = handlerMappingOrder;
 		this.embedded = embedded;
+		this.limitRequestBody = limitRequestBody;
+		this.chunkedRequest = chunkedRequest;
+		this.rewrite = rewrite;
+	}
+
+	public DataSize getLimitRequestBody() {
+		return this.limitRequestBody;
+	}
+
+	public Boolean getChunkedRequest() {
+		return this.chunkedRequest;
 	}
 
 	public boolean isEnabled() {
@@ -290,6 +335,10 @@ public final class WsgiProperties {
 
 	public boolean isIgnoreOsProcessOptions() {
 		return this.ignoreOsProcessOptions;
+	}
+
+	public List<VirtualHostProperties> getVirtualHosts() {
+		return this.virtualHosts;
 	}
 
 	public List<ImportScriptProperties> getImportScripts() {
@@ -368,6 +417,10 @@ public final class WsgiProperties {
 		return this.embedded;
 	}
 
+	public RewriteProperties getRewrite() {
+		return this.rewrite;
+	}
+
 	/**
 	 * The configuration model these properties describe, on top of the given
 	 * Apache configuration files (already read, in order).
@@ -441,7 +494,11 @@ public final class WsgiProperties {
 		for (int i = 0; i < this.directories.size(); i++) {
 			directorySettings.add(this.directories.get(i).toSettings("wsgi.directories[" + i + "]"));
 		}
+		RequestBodyLimits requestBody = RequestBodyLimits.NONE;
+		RewriteConfig rewriteConfig = (this.rewrite != null) ? this.rewrite.toConfig() : RewriteConfig.NONE;
 		for (ApacheConfig file : files) {
+			rewriteConfig = rewriteConfig.and(file.rewrite());
+			requestBody = requestBody.with(file.requestBody());
 			aliases.addAll(file.scriptAliases());
 			directorySettings.addAll(file.directories());
 			path.addAll(file.pythonPath());
@@ -457,13 +514,8 @@ public final class WsgiProperties {
 			staticAliases.addAll(file.staticAliases());
 			imports.addAll(file.importScripts());
 			documentRoot = firstNonNull(documentRoot, file.documentRoot());
-			for (DaemonProcessGroup daemon : file.daemonProcesses().values()) {
-				if (!daemon.osProcessOptions().isEmpty() && this.ignoreOsProcessOptions) {
-					logger.warn("{}: WSGIDaemonProcess {}: ignoring {} (wsgi.ignore-os-process-options): the group "
-							+ "runs inside the JVM as the JVM's user", daemon.origin(), daemon.name(),
-							daemon.osProcessOptions());
-					daemon = daemon.withoutOsProcessOptions();
-				}
+			for (DaemonProcessGroup fileDaemon : file.daemonProcesses().values()) {
+				DaemonProcessGroup daemon = checkOsProcessOptions(fileDaemon);
 				if (daemons.putIfAbsent(daemon.name(), daemon) != null) {
 					throw new WsgiConfigException(daemon.origin(),
 							"daemon process group '" + daemon.name() + "' is defined twice",
@@ -476,10 +528,13 @@ public final class WsgiProperties {
 			env.putAll(file.env());
 			locationSettings.addAll(file.locations());
 		}
+		if (this.rewrite != null && Boolean.FALSE.equals(this.rewrite.getEnabled())) {
+			rewriteConfig = rewriteConfig.withEngineOff();
+		}
 		// with an Apache configuration, the embedded interpreters stand for Apache's
 		// child processes: ServerLimit of them, one when it is not set
 		Integer defaultProcesses = files.isEmpty() ? null : (serverLimit != null) ? serverLimit : 1;
-		return new WsgiConfig(aliases, (serverName != null && !serverName.isBlank()) ? serverName : localHostName(),
+		WsgiConfig main = new WsgiConfig(aliases, (serverName != null && !serverName.isBlank()) ? serverName : localHostName(),
 				firstNonNull(applicationGroup, WsgiConfig.DEFAULT_APPLICATION_GROUP),
 				firstNonNull(callableObject, WsgiConfig.DEFAULT_CALLABLE_OBJECT), firstNonNull(scriptReloading, true),
 				firstNonNull(passAuthorization, false), path, this.embedded.toSettings(defaultProcesses),
@@ -488,13 +543,46 @@ public final class WsgiProperties {
 				firstNonNull(processGroup, WsgiConfig.GLOBAL), staticAliases,
 				new FileServingSettings((documentRoot != null && !documentRoot.isBlank()) ? Path.of(documentRoot) : null,
 						this.cgiTimeout),
-				imports);
+				imports, List.of(),
+				requestBody.with(requestBodyLimits("wsgi", this.limitRequestBody, this.chunkedRequest)),
+				rewriteConfig);
+		List<VirtualHostConfig> hosts = new ArrayList<>();
+		for (ApacheConfig file : files) {
+			file.virtualHosts().forEach((host) -> hosts.add(host.resolve(main, this::checkOsProcessOptions)));
+		}
+		for (int i = 0; i < this.virtualHosts.size(); i++) {
+			hosts.add(this.virtualHosts.get(i).toConfig(main, "wsgi.virtual-hosts[" + i + "]", classLoader));
+		}
+		return hosts.isEmpty() ? main : main.withVirtualHosts(hosts);
+	}
+
+	/**
+	 * A daemon group from a file without its operating-system process options
+	 * when told to ignore them (with a warning); else unchanged, to be refused.
+	 */
+	private DaemonProcessGroup checkOsProcessOptions(DaemonProcessGroup daemon) {
+		if (daemon.osProcessOptions().isEmpty() || !this.ignoreOsProcessOptions) {
+			return daemon;
+		}
+		logger.warn("{}: WSGIDaemonProcess {}: ignoring {} (wsgi.ignore-os-process-options): the group runs inside "
+				+ "the JVM as the JVM's user", daemon.origin(), daemon.name(), daemon.osProcessOptions());
+		return daemon.withoutOsProcessOptions();
 	}
 
 	/** The files' SetEnv variables, then the wsgi.env properties, which win. */
 	private Map<String, String> withProperties(Map<String, String> fromFiles) {
 		fromFiles.putAll(this.env);
 		return fromFiles;
+	}
+
+	/** {@code limit-request-body} and {@code chunked-request} under {@code prefix}; {@code null} when neither is set. */
+	static RequestBodyLimits requestBodyLimits(String prefix, DataSize limit, Boolean chunked) {
+		if (limit != null && limit.isNegative()) {
+			throw new WsgiConfigException(prefix + ".limit-request-body", "must not be negative, got " + limit,
+					"Set a size such as 10MB, or 0 for no limit.");
+		}
+		RequestBodyLimits limits = new RequestBodyLimits((limit != null) ? limit.toBytes() : null, chunked);
+		return limits.isEmpty() ? null : limits;
 	}
 
 	private static void requireSet(String property, String value) {
@@ -660,8 +748,33 @@ public final class WsgiProperties {
 		 */
 		private final Boolean mapHeadToGet;
 
+		/**
+		 * LimitRequestBody for these requests (0: no limit).
+		 */
+		private final DataSize limitRequestBody;
+
+		/**
+		 * WSGIChunkedRequest for these requests.
+		 */
+		private final Boolean chunkedRequest;
+
+		/**
+		 * Basic authentication of these requests (AuthType, AuthName, AuthUserFile,
+		 * Require).
+		 */
+		private final Auth auth;
+
+		/**
+		 * Access rules of these requests (Order, Allow, Deny, Satisfy, Require).
+		 */
+		private final Access access;
+
 		public Location(String path, Map<String, String> env, Boolean passAuthorization, String processGroup,
-				Boolean mapHeadToGet) {
+				Boolean mapHeadToGet, DataSize limitRequestBody, Boolean chunkedRequest, Auth auth, Access access) {
+			this.access = access;
+			this.limitRequestBody = limitRequestBody;
+			this.chunkedRequest = chunkedRequest;
+			this.auth = auth;
 			this.path = path;
 			this.env = (env != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(env)) : Map.of();
 			this.passAuthorization = passAuthorization;
@@ -675,6 +788,22 @@ public final class WsgiProperties {
 
 		public Boolean getMapHeadToGet() {
 			return this.mapHeadToGet;
+		}
+
+		public DataSize getLimitRequestBody() {
+			return this.limitRequestBody;
+		}
+
+		public Boolean getChunkedRequest() {
+			return this.chunkedRequest;
+		}
+
+		public Auth getAuth() {
+			return this.auth;
+		}
+
+		public Access getAccess() {
+			return this.access;
 		}
 
 		public String getPath() {
@@ -695,7 +824,9 @@ public final class WsgiProperties {
 						"Set " + property + ".path to a path starting with /.");
 			}
 			return new LocationSettings(this.path, this.env, this.passAuthorization, property, this.processGroup,
-					this.mapHeadToGet);
+					this.mapHeadToGet, Access.combine(this.access, this.auth, property),
+					requestBodyLimits(property, this.limitRequestBody, this.chunkedRequest),
+					(this.auth != null) ? this.auth.authentication(property + ".auth") : null);
 		}
 
 	}
@@ -900,6 +1031,96 @@ public final class WsgiProperties {
 	}
 
 	/**
+	 * One name-based virtual host.
+	 */
+	public static final class VirtualHostProperties {
+
+		/**
+		 * ServerName: the host name (without port) of its requests.
+		 */
+		private final String serverName;
+
+		/**
+		 * ServerAlias: more names; * and ? are wildcards.
+		 */
+		private final List<String> serverAliases;
+
+		/**
+		 * Its WSGIScriptAlias mounts, matched before the main server's.
+		 */
+		private final List<Mount> scriptAliases;
+
+		/**
+		 * Its WSGIProcessGroup default (else the main server's).
+		 */
+		private final String processGroup;
+
+		/**
+		 * Its WSGIApplicationGroup default (else the main server's).
+		 */
+		private final String applicationGroup;
+
+		/**
+		 * Its SetEnv variables, on top of the main server's.
+		 */
+		private final Map<String, String> env;
+
+		public VirtualHostProperties(String serverName, List<String> serverAliases, List<Mount> scriptAliases,
+				String processGroup, String applicationGroup, Map<String, String> env) {
+			this.serverName = serverName;
+			this.serverAliases = (serverAliases != null) ? List.copyOf(serverAliases) : List.of();
+			this.scriptAliases = (scriptAliases != null) ? List.copyOf(scriptAliases) : List.of();
+			this.processGroup = processGroup;
+			this.applicationGroup = applicationGroup;
+			this.env = (env != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(env)) : Map.of();
+		}
+
+		public String getServerName() {
+			return this.serverName;
+		}
+
+		public List<String> getServerAliases() {
+			return this.serverAliases;
+		}
+
+		public List<Mount> getScriptAliases() {
+			return this.scriptAliases;
+		}
+
+		public String getProcessGroup() {
+			return this.processGroup;
+		}
+
+		public String getApplicationGroup() {
+			return this.applicationGroup;
+		}
+
+		public Map<String, String> getEnv() {
+			return this.env;
+		}
+
+		VirtualHostConfig toConfig(WsgiConfig main, String property, ClassLoader classLoader) {
+			requireSet(property + ".server-name", this.serverName);
+			List<ScriptAlias> aliases = new ArrayList<>();
+			for (int i = 0; i < this.scriptAliases.size(); i++) {
+				aliases.add(this.scriptAliases.get(i)
+					.toScriptAlias(property + ".script-aliases[" + i + "]", classLoader));
+			}
+			aliases.addAll(main.scriptAliases());
+			Map<String, String> env = new LinkedHashMap<>(main.env());
+			env.putAll(this.env);
+			WsgiConfig config = new WsgiConfig(aliases, this.serverName,
+					firstNonNull(this.applicationGroup, main.applicationGroup()), main.callableObject(),
+					main.scriptReloading(), main.passAuthorization(), main.pythonPath(), main.embedded(),
+					main.directories(), main.encodedSlashes(), env, main.locations(), main.canonicalName(),
+					main.serverPort(), main.daemonProcesses(), firstNonNull(this.processGroup, main.processGroup()),
+					main.staticAliases(), main.fileServing(), List.of(), List.of(), main.requestBody(), main.rewrite());
+			return new VirtualHostConfig(this.serverName, this.serverAliases, config, List.of(), property);
+		}
+
+	}
+
+	/**
 	 * One WSGIImportScript: a script loaded at startup.
 	 */
 	public static final class ImportScriptProperties {
@@ -1035,6 +1256,12 @@ public final class WsgiProperties {
 		private final String applicationGroup;
 
 		/**
+		 * WSGIProcessGroup of the scripts in the directory: a daemon process group
+		 * name, %{GLOBAL} or %{ENV:NAME}.
+		 */
+		private final String processGroup;
+
+		/**
 		 * AddHandler: file extension (without the dot) to handler, wsgi-script or
 		 * cgi-script (none for a static file), e.g. handlers.wsgi=wsgi-script.
 		 */
@@ -1071,9 +1298,37 @@ public final class WsgiProperties {
 		 */
 		private final List<String> allowOverride;
 
+		/**
+		 * LimitRequestBody for the scripts in the directory (0: no limit).
+		 */
+		private final DataSize limitRequestBody;
+
+		/**
+		 * WSGIChunkedRequest for the scripts in the directory.
+		 */
+		private final Boolean chunkedRequest;
+
+		/**
+		 * Basic authentication for the files in the directory (AuthType, AuthName,
+		 * AuthUserFile, Require).
+		 */
+		private final Auth auth;
+
+		/**
+		 * Access rules for the files in the directory (Order, Allow, Deny, Satisfy,
+		 * Require).
+		 */
+		private final Access access;
+
 		public Directory(String path, String files, String applicationGroup, Map<String, String> handlers,
 				String setHandler, List<String> options, List<String> directoryIndex, String multiviewsMatch,
-				List<String> allowOverride) {
+				List<String> allowOverride, DataSize limitRequestBody, Boolean chunkedRequest, Auth auth,
+				String processGroup, Access access) {
+			this.access = access;
+			this.processGroup = processGroup;
+			this.limitRequestBody = limitRequestBody;
+			this.chunkedRequest = chunkedRequest;
+			this.auth = auth;
 			this.path = path;
 			this.files = files;
 			this.applicationGroup = applicationGroup;
@@ -1109,6 +1364,10 @@ public final class WsgiProperties {
 			return this.allowOverride;
 		}
 
+		public String getProcessGroup() {
+			return this.processGroup;
+		}
+
 		public String getPath() {
 			return this.path;
 		}
@@ -1119,6 +1378,22 @@ public final class WsgiProperties {
 
 		public String getApplicationGroup() {
 			return this.applicationGroup;
+		}
+
+		public DataSize getLimitRequestBody() {
+			return this.limitRequestBody;
+		}
+
+		public Boolean getChunkedRequest() {
+			return this.chunkedRequest;
+		}
+
+		public Auth getAuth() {
+			return this.auth;
+		}
+
+		public Access getAccess() {
+			return this.access;
 		}
 
 		DirectorySettings toSettings(String property) {
@@ -1136,8 +1411,15 @@ public final class WsgiProperties {
 						"handlers, options and directory-index apply to a whole directory, not to one file",
 						"Put them in a wsgi.directories entry without files.");
 			}
-			return new DirectorySettings(Path.of(this.path), this.files, this.applicationGroup, property, null,
-					handling);
+			if (this.files != null && (this.auth != null || this.access != null || this.limitRequestBody != null
+					|| this.chunkedRequest != null)) {
+				throw new WsgiConfigException(property + ".files", "auth, access and request body limits apply to a whole "
+						+ "directory here, not to one file", "Remove files, or move these settings to their own entry.");
+			}
+			return new DirectorySettings(Path.of(this.path), this.files, this.applicationGroup, property,
+					Access.combine(this.access, this.auth, property), handling,
+					requestBodyLimits(property, this.limitRequestBody, this.chunkedRequest),
+					(this.auth != null) ? this.auth.authentication(property + ".auth") : null, this.processGroup);
 		}
 
 		/** The handler settings, or {@code null} when none is set. */
@@ -1172,6 +1454,254 @@ public final class WsgiProperties {
 							? HandlerSettings.OverrideClass.parse(this.allowOverride, property + ".allow-override")
 							: null);
 			return settings.isEmpty() ? null : settings;
+		}
+
+	}
+
+	/**
+	 * Access rules of a location or directory: Apache 2.2's Order, Allow, Deny
+	 * and Satisfy, and 2.4's Require lines, written as in Apache.
+	 */
+	public static final class Access {
+
+		/**
+		 * Order: allow,deny (default deny) or deny,allow (default allow).
+		 */
+		private final String order;
+
+		/**
+		 * Allow from: all, addresses, partial addresses (10.1), networks
+		 * (10.0.0.0/8), host or domain names (double-reverse DNS), env=[!]VARIABLE.
+		 */
+		private final List<String> allow;
+
+		/**
+		 * Deny from: as allow.
+		 */
+		private final List<String> deny;
+
+		/**
+		 * Satisfy: any (the host rules or the authentication suffice) or all.
+		 */
+		private final String satisfy;
+
+		/**
+		 * Require lines, any one granting access is enough: "all granted", "all
+		 * denied", "ip 10.0.0.0/8", "local", "host example.org", "env VARIABLE",
+		 * "valid-user", "user alice bob"; "all: [lines]" / "none: [lines]" for
+		 * RequireAll / RequireNone of lines separated by ";", e.g. "all: ip
+		 * 10.0.0.0/8; not ip 10.0.0.7".
+		 */
+		private final List<String> require;
+
+		public Access(String order, List<String> allow, List<String> deny, String satisfy, List<String> require) {
+			this.order = order;
+			this.allow = (allow != null) ? List.copyOf(allow) : List.of();
+			this.deny = (deny != null) ? List.copyOf(deny) : List.of();
+			this.satisfy = satisfy;
+			this.require = (require != null) ? List.copyOf(require) : List.of();
+		}
+
+		public String getOrder() {
+			return this.order;
+		}
+
+		public List<String> getAllow() {
+			return this.allow;
+		}
+
+		public List<String> getDeny() {
+			return this.deny;
+		}
+
+		public String getSatisfy() {
+			return this.satisfy;
+		}
+
+		public List<String> getRequire() {
+			return this.require;
+		}
+
+		/**
+		 * The access rules of a section: these rules with the {@code Require}
+		 * line of its authentication as one more alternative.
+		 */
+		static AccessControl combine(Access access, Auth auth, String property) {
+			AccessControl fromAuth = (auth != null) ? auth.access(property + ".auth") : null;
+			if (access == null) {
+				return fromAuth;
+			}
+			AccessControl rules = access.toAccessControl(property + ".access");
+			if (fromAuth == null) {
+				return rules;
+			}
+			List<AccessControl.Require> require = new ArrayList<>(rules.require());
+			require.addAll(fromAuth.require());
+			return new AccessControl(rules.order(), rules.allow(), rules.deny(), require, rules.satisfyAny());
+		}
+
+		AccessControl toAccessControl(String property) {
+			AccessControl.Order parsedOrder = null;
+			if (this.order != null) {
+				parsedOrder = switch (this.order.replace(" ", "").toLowerCase(Locale.ROOT)) {
+					case "allow,deny" -> AccessControl.Order.ALLOW_DENY;
+					case "deny,allow" -> AccessControl.Order.DENY_ALLOW;
+					default -> throw new WsgiConfigException(property + ".order",
+							"'" + this.order + "' is not allow,deny or deny,allow", "Write allow,deny or deny,allow.");
+				};
+			}
+			Boolean satisfyAny = null;
+			if (this.satisfy != null) {
+				satisfyAny = switch (this.satisfy.strip().toLowerCase(Locale.ROOT)) {
+					case "any" -> true;
+					case "all" -> false;
+					default -> throw new WsgiConfigException(property + ".satisfy",
+							"'" + this.satisfy + "' is not any or all", "Write any or all.");
+				};
+			}
+			List<AccessControl.Require> lines = new ArrayList<>();
+			for (int i = 0; i < this.require.size(); i++) {
+				lines.add(requireLine(this.require.get(i), AccessControl.Container.ANY, property + ".require[" + i + "]"));
+			}
+			return new AccessControl(parsedOrder, hosts(this.allow, property + ".allow"),
+					hosts(this.deny, property + ".deny"), lines, satisfyAny);
+		}
+
+		private static List<AccessControl.HostPattern> hosts(List<String> hosts, String property) {
+			List<AccessControl.HostPattern> patterns = new ArrayList<>();
+			for (int i = 0; i < hosts.size(); i++) {
+				try {
+					patterns.add(AccessControl.HostPattern.parse(hosts.get(i).strip()));
+				}
+				catch (IllegalArgumentException ex) {
+					throw new WsgiConfigException(property + "[" + i + "]", ex.getMessage(),
+							"Write all, env=[!]VARIABLE, an address, a network or a host or domain name.");
+				}
+			}
+			return patterns;
+		}
+
+		private static AccessControl.Require requireLine(String text, AccessControl.Container parent,
+				String property) {
+			String line = text.strip();
+			int colon = line.indexOf(':');
+			String head = (colon > 0) ? line.substring(0, colon).strip().toLowerCase(Locale.ROOT) : "";
+			if (head.equals("any") || head.equals("all") || head.equals("none")) {
+				AccessControl.Container container = AccessControl.Container.valueOf(head.toUpperCase(Locale.ROOT));
+				List<AccessControl.Require> lines = new ArrayList<>();
+				for (String part : line.substring(colon + 1).split(";")) {
+					if (!part.isBlank()) {
+						lines.add(requireLine(part, container, property));
+					}
+				}
+				if (lines.isEmpty() || (container != AccessControl.Container.NONE
+						&& lines.stream().allMatch(AccessControl.Require::negated))) {
+					throw new WsgiConfigException(property, "'" + text + "' has no positive Require line",
+							"Write e.g. all: ip 10.0.0.0/8; not ip 10.0.0.7");
+				}
+				return AccessControl.Require.container(container, lines);
+			}
+			AccessControl.Require parsed;
+			try {
+				parsed = AccessControl.Require.parse(List.of(line.split("\\s+")));
+			}
+			catch (IllegalArgumentException | UnsupportedOperationException ex) {
+				throw new WsgiConfigException(property, ex.getMessage(), "Write e.g. all granted, ip 10.0.0.0/8, "
+						+ "host example.org, env VARIABLE, valid-user, or all: ...; ... for a RequireAll.");
+			}
+			if (parsed.negated() && parent == AccessControl.Container.ANY) {
+				throw new WsgiConfigException(property, "'" + text + "': a negative Require line has no effect "
+						+ "among alternatives", "Put it in an all: container, e.g. all: ip 10.0.0.0/8; not ip 10.0.0.7");
+			}
+			return parsed;
+		}
+
+	}
+
+	/**
+	 * Basic authentication of a location or directory: mod_auth_basic with an
+	 * htpasswd file.
+	 */
+	public static final class Auth {
+
+		/**
+		 * AuthType: basic, or none to turn an inherited authentication off.
+		 */
+		private final String type;
+
+		/**
+		 * AuthName: the realm named in the WWW-Authenticate challenge.
+		 */
+		private final String realm;
+
+		/**
+		 * AuthUserFile: the htpasswd file (bcrypt, $apr1$ or {SHA} hashes); read
+		 * again when it changes.
+		 */
+		private final String userFile;
+
+		/**
+		 * Require: valid-user (any user of the file) or "user NAME..." (these
+		 * users).
+		 */
+		private final String require;
+
+		public Auth(@DefaultValue("basic") String type, String realm, String userFile,
+				@DefaultValue("valid-user") String require) {
+			this.type = type;
+			this.realm = realm;
+			this.userFile = userFile;
+			this.require = require;
+		}
+
+		public String getType() {
+			return this.type;
+		}
+
+		public String getRealm() {
+			return this.realm;
+		}
+
+		public String getUserFile() {
+			return this.userFile;
+		}
+
+		public String getRequire() {
+			return this.require;
+		}
+
+		Authentication authentication(String property) {
+			String type;
+			if (this.type.equalsIgnoreCase(Authentication.BASIC)) {
+				type = Authentication.BASIC;
+			}
+			else if (this.type.equalsIgnoreCase(Authentication.NONE)) {
+				return new Authentication(Authentication.NONE, null, null, property);
+			}
+			else {
+				throw new WsgiConfigException(property + ".type", "'" + this.type + "' is not supported",
+						"Use basic (or none).");
+			}
+			requireSet(property + ".realm", this.realm);
+			requireSet(property + ".user-file", this.userFile);
+			Path file = Path.of(this.userFile.startsWith("file:") ? this.userFile.substring(5) : this.userFile);
+			return new Authentication(type, this.realm, file, property + ".user-file");
+		}
+
+		AccessControl access(String property) {
+			if (this.type.equalsIgnoreCase(Authentication.NONE)) {
+				return null;
+			}
+			String[] words = this.require.strip().split("\\s+");
+			if (words.length == 1 && words[0].equalsIgnoreCase("valid-user")) {
+				return new AccessControl(null, List.of(), List.of(), List.of(AccessControl.Require.users(List.of())));
+			}
+			if (words.length > 1 && words[0].equalsIgnoreCase("user")) {
+				return new AccessControl(null, List.of(), List.of(),
+						List.of(AccessControl.Require.users(List.of(words).subList(1, words.length))));
+			}
+			throw new WsgiConfigException(property + ".require", "'" + this.require + "' is not valid-user or "
+					+ "user NAME...", "Write valid-user, or user followed by the user names.");
 		}
 
 	}

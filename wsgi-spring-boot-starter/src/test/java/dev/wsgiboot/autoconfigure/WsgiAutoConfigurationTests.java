@@ -1,6 +1,11 @@
 package dev.wsgiboot.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -9,6 +14,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 
 import dev.wsgiboot.core.config.DirectorySettings;
+import dev.wsgiboot.core.config.RequestBodyLimits;
 import dev.wsgiboot.core.config.WsgiConfig;
 import dev.wsgiboot.core.config.WsgiConfigException;
 import dev.wsgiboot.core.runtime.WsgiRuntime;
@@ -85,6 +91,51 @@ class WsgiAutoConfigurationTests {
 	}
 
 	@Test
+	void requestBodyLimitsFromProperties() {
+		this.contextRunner
+			.withPropertyValues("wsgi.limit-request-body=10MB", "wsgi.locations[0].path=/up",
+					"wsgi.locations[0].limit-request-body=0", "wsgi.locations[0].chunked-request=true")
+			.run((context) -> {
+				WsgiConfig config = context.getBean(WsgiConfig.class);
+				assertThat(config.requestBody()).isEqualTo(new RequestBodyLimits(10L * 1024 * 1024, false));
+				assertThat(config.locations().get(0).requestBody()).isEqualTo(new RequestBodyLimits(0L, true));
+			});
+		this.contextRunner.run((context) -> assertThat(context.getBean(WsgiConfig.class).requestBody())
+			.isEqualTo(new RequestBodyLimits(1L << 30, false)));
+		assertFailure("wsgi.limit-request-body=-1")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.limit-request-body"));
+	}
+
+	@Test
+	void badAuthenticationPropertiesFailStartupNamingTheProperty() {
+		assertFailure("wsgi.locations[0].path=/a", "wsgi.locations[0].auth.user-file=/etc/passwd")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.locations[0].auth.realm"));
+		assertFailure("wsgi.locations[0].path=/a", "wsgi.locations[0].auth.realm=R",
+				"wsgi.locations[0].auth.user-file=/no/such/htpasswd")
+			.satisfies((failure) -> {
+				assertThat(failure.getOrigin()).isEqualTo("wsgi.locations[0].auth.user-file");
+				assertThat(failure.getReason()).contains("/no/such/htpasswd");
+			});
+		assertFailure("wsgi.directories[0].path=/srv", "wsgi.directories[0].auth.realm=R",
+				"wsgi.directories[0].auth.user-file=/etc/passwd", "wsgi.directories[0].auth.require=group admins")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.directories[0].auth.require"));
+		assertFailure("wsgi.locations[0].path=/a", "wsgi.locations[0].auth.type=digest")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.locations[0].auth.type"));
+	}
+
+	@Test
+	void unreadableUserFileOfAnApacheConfigFailsStartupWithFileAndLine(@TempDir Path directory) throws IOException {
+		Path conf = directory.resolve("site.conf");
+		Files.writeString(conf, "<Location /secure>\nAuthType Basic\nAuthName R\nAuthUserFile " + directory
+				+ "/missing\nRequire valid-user\n</Location>\n");
+		this.contextRunner.withPropertyValues("wsgi.apache-config=file:" + conf).run((context) -> {
+			WsgiConfigException failure = findCause(context.getStartupFailure(), WsgiConfigException.class);
+			assertThat(failure.getOrigin()).isEqualTo(conf + ":4");
+			assertThat(failure.getReason()).contains("cannot read the user file");
+		});
+	}
+
+	@Test
 	void handlerMappingOrderIsConfigurable() {
 		this.contextRunner.withPropertyValues("wsgi.handler-mapping-order=-5")
 			.run((context) -> assertThat(context.getBean(WsgiHandlerMapping.class).getOrder()).isEqualTo(-5));
@@ -145,6 +196,26 @@ class WsgiAutoConfigurationTests {
 			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.embedded.threads"));
 		assertFailure("wsgi.embedded.queue-timeout=0s")
 			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.embedded.queue-timeout"));
+	}
+
+	@Test
+	void badRewritePropertiesFailStartupNamingTheProperty() {
+		assertFailure("wsgi.rewrite.rules[0].pattern=^(", "wsgi.rewrite.rules[0].substitution=/x")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.rewrite.rules[0]"))
+			.satisfies((failure) -> assertThat(failure.getReason()).startsWith("bad regular expression '^('"));
+		assertFailure("wsgi.rewrite.rules[0].pattern=^", "wsgi.rewrite.rules[0].substitution=/x",
+				"wsgi.rewrite.rules[0].flags=L,BOGUS")
+			.satisfies((failure) -> assertThat(failure.getReason()).isEqualTo("unknown flag 'BOGUS' of RewriteRule"));
+		assertFailure("wsgi.rewrite.rules[0].pattern=^", "wsgi.rewrite.rules[0].substitution=-",
+				"wsgi.rewrite.rules[0].conditions[0]=%{REMOTE_ADDR} [0-9")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.rewrite.rules[0].conditions[0]"));
+		assertFailure("wsgi.rewrite.maps.users=txt:/no/such/users.txt")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.rewrite.maps.users"));
+		assertFailure("wsgi.rewrite.maps.users=dbm:/etc/users.db")
+			.satisfies((failure) -> assertThat(failure.getAction()).contains("txt:"));
+		assertFailure("wsgi.rewrite.set-env-if[0].attribute=Remote_Addr", "wsgi.rewrite.set-env-if[0].pattern=(",
+				"wsgi.rewrite.set-env-if[0].variables[0]=x")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.rewrite.set-env-if[0]"));
 	}
 
 	private org.assertj.core.api.ObjectAssert<WsgiConfigException> assertFailure(String... properties) {

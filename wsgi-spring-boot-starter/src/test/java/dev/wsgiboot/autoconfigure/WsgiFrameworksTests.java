@@ -49,7 +49,7 @@ class WsgiFrameworksTests {
 
 	@Test
 	void flaskRendersATemplate() throws IOException {
-		RawResponse response = send("GET /flask/hello/graal HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+		RawResponse response = send("GET /flask/hello/graal HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\nConnection: close\r\n\r\n");
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
 		assertThat(response.header("Content-Type")).startsWith("text/html");
 		assertThat(response.text()).endsWith("<h1>Hello graal</h1><p>3 items</p>");
@@ -59,7 +59,7 @@ class WsgiFrameworksTests {
 	void flaskReadsAJsonBodyAndSeesItsMountPoint() throws IOException {
 		String json = "{\"a\": [1, 2, \"\u00e9\"]}";
 		byte[] body = json.getBytes(StandardCharsets.UTF_8);
-		RawResponse response = new RawHttpClient(this.port).send(("POST /flask/echo HTTP/1.1\r\nHost: t\r\n"
+		RawResponse response = new RawHttpClient(this.port).send(("POST /flask/echo HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\n"
 				+ "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
 			.getBytes(StandardCharsets.ISO_8859_1), body);
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
@@ -70,16 +70,16 @@ class WsgiFrameworksTests {
 
 	@Test
 	void flaskAnswers404ForAnUnknownRoute() throws IOException {
-		assertThat(send("GET /flask/nothing HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").status())
+		assertThat(send("GET /flask/nothing HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\nConnection: close\r\n\r\n").status())
 			.isEqualTo(404);
 	}
 
 	@Test
 	void djangoRendersATemplateAndSeesItsMountPoint() throws IOException {
-		RawResponse page = send("GET /django/hello/pony HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+		RawResponse page = send("GET /django/hello/pony HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\nConnection: close\r\n\r\n");
 		assertThat(page.status()).as(page.text()).isEqualTo(200);
 		assertThat(page.text()).endsWith("<h1>Hello pony</h1>");
-		RawResponse info = send("GET /django/info HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+		RawResponse info = send("GET /django/info HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\nConnection: close\r\n\r\n");
 		assertThat(info.status()).as(info.text()).isEqualTo(200);
 		assertThat(OracleGolden.parse(info.body())).containsEntry("script_name", "/django")
 			.containsEntry("path", "/django/info")
@@ -88,7 +88,7 @@ class WsgiFrameworksTests {
 
 	@Test
 	void djangoAnswers404ForAnUnknownRoute() throws IOException {
-		assertThat(send("GET /django/nothing HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").status())
+		assertThat(send("GET /django/nothing HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\nConnection: close\r\n\r\n").status())
 			.isEqualTo(404);
 	}
 

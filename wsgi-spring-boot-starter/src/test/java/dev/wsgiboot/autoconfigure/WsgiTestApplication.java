@@ -6,11 +6,24 @@ import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A Spring Boot app for the tests: auto-configuration plus one Java controller. */
+/**
+ * A Spring Boot app for the tests: auto-configuration plus one Java controller.
+ * Spring Security is on the test class path for {@code WsgiSpringSecurityTests}
+ * only: its auto-configuration (which would protect every URL) is left out here.
+ */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+@EnableAutoConfiguration(excludeName = { WsgiTestApplication.SECURITY, WsgiTestApplication.SECURITY_USERS,
+		WsgiTestApplication.SECURITY_WEB, WsgiTestApplication.SECURITY_FILTER })
 @Import(WsgiTestApplication.JavaController.class)
 public class WsgiTestApplication {
+
+	static final String SECURITY = "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration";
+
+	static final String SECURITY_USERS = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration";
+
+	static final String SECURITY_WEB = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration";
+
+	static final String SECURITY_FILTER = "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration";
 
 	@RestController
 	static class JavaController {

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.wsgiboot.core.config.AccessControl;
+import dev.wsgiboot.core.config.Authentication;
 import dev.wsgiboot.core.config.ConfigPatterns;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
@@ -24,10 +25,19 @@ import dev.wsgiboot.core.config.InterpreterEnvironment;
 import dev.wsgiboot.core.config.InterpreterLifecycle;
 import dev.wsgiboot.core.config.LocationSettings;
 import dev.wsgiboot.core.config.PythonHome;
+import dev.wsgiboot.core.config.RequestBodyLimits;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
 import dev.wsgiboot.core.config.StaticAlias;
 import dev.wsgiboot.core.config.WsgiConfigException;
+import dev.wsgiboot.core.rewrite.EnvDirective;
+import dev.wsgiboot.core.rewrite.EnvScope;
+import dev.wsgiboot.core.rewrite.RewriteConfig;
+import dev.wsgiboot.core.rewrite.RewriteContextBuilder;
+import dev.wsgiboot.core.rewrite.RewriteDirectives;
+import dev.wsgiboot.core.rewrite.RewriteMap;
+import dev.wsgiboot.core.rewrite.RewriteRuleSet;
+import dev.wsgiboot.core.rewrite.SetEnvIfRule;
 import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
 
 /**
@@ -112,6 +122,7 @@ public final class ApacheConfigReader {
 	private final List<StaticAlias> staticAliases = new ArrayList<>();
 
 	private final List<ImportScript> importScripts = new ArrayList<>();
+	private RequestBodyLimits requestBody = RequestBodyLimits.NONE;
 
 	/** Invalid configuration (bad syntax of a directive, bad regex...): reported first. */
 	private final List<WsgiConfigException> invalid = new ArrayList<>();
@@ -119,11 +130,35 @@ public final class ApacheConfigReader {
 	/** Valid directives this server cannot apply yet. */
 	private final List<WsgiConfigException> unsupported = new ArrayList<>();
 
+	/** Server-context mod_rewrite directives. */
+	private RewriteContextBuilder serverRewrite;
+
+	/** {@code <Directory>} contexts with mod_rewrite directives. */
+	private final List<RewriteRuleSet> directoryRewrites = new ArrayList<>();
+
+	private final Map<String, RewriteMap> rewriteMaps = new LinkedHashMap<>();
+
+	private final List<SetEnvIfRule> setEnvIf = new ArrayList<>();
+
+	private final List<EnvDirective> envDirectives = new ArrayList<>();
+
 	/** Daemon process group name to where it was defined. */
 	private final Map<String, String> daemonGroups = new HashMap<>();
 
+	/** Inside a {@code <VirtualHost>}: its ServerAlias names. */
+	private final List<String> serverAliases = new ArrayList<>();
+
+	private final List<ApacheConfig.VirtualHost> virtualHosts = new ArrayList<>();
+
+	private final boolean inVirtualHost;
+
 	private ApacheConfigReader(ClassLoader classLoader) {
+		this(classLoader, false);
+	}
+
+	private ApacheConfigReader(ClassLoader classLoader, boolean inVirtualHost) {
 		this.classLoader = classLoader;
+		this.inVirtualHost = inVirtualHost;
 	}
 
 	/** True when {@code <IfModule name>} holds: {@code mod_wsgi.c}, {@code wsgi_module}, {@code mod_wsgi}... */
@@ -156,12 +191,64 @@ public final class ApacheConfigReader {
 				reader.invalid.add(ex);
 			}
 		}
+		RewriteRuleSet serverRules = reader.serverRules();
 		reader.throwProblems();
-		return new ApacheConfig(reader.aliases, reader.serverName, reader.documentRoot, reader.applicationGroup,
-				reader.callableObject, reader.scriptReloading, reader.passAuthorization, reader.pythonPath,
-				reader.serverLimit, reader.directories, reader.encodedSlashes, reader.env, reader.locations,
-				reader.serverPort, reader.useCanonicalName, reader.daemons, reader.processGroup, reader.staticAliases,
-				reader.importScripts);
+		return reader.toConfig(serverRules);
+	}
+
+	/** The server-context rewrite rules, or {@code null}; a problem is recorded as invalid. */
+	private RewriteRuleSet serverRules() {
+		if (this.serverRewrite == null) {
+			return null;
+		}
+		try {
+			return this.serverRewrite.build();
+		}
+		catch (WsgiConfigException ex) {
+			this.invalid.add(ex);
+			return null;
+		}
+	}
+
+	private ApacheConfig toConfig(RewriteRuleSet serverRules) {
+		RewriteConfig rewrite = new RewriteConfig(serverRules, this.directoryRewrites, this.rewriteMaps,
+				this.setEnvIf, this.envDirectives, (this.documentRoot != null) ? Path.of(this.documentRoot) : null);
+		return new ApacheConfig(this.aliases, this.serverName, this.documentRoot, this.applicationGroup,
+				this.callableObject, this.scriptReloading, this.passAuthorization, this.pythonPath, this.serverLimit,
+				this.directories, this.encodedSlashes, this.env, this.locations, this.serverPort,
+				this.useCanonicalName, this.daemons, this.processGroup, this.staticAliases, this.importScripts,
+				this.virtualHosts, this.requestBody, rewrite);
+	}
+
+	/**
+	 * {@code <VirtualHost address>}: its directives read like the main server's
+	 * (its problems reported with the others); the address is not used.
+	 */
+	private void virtualHost(ApacheDirective d) {
+		if (this.inVirtualHost) {
+			throw error(d, "<VirtualHost> cannot be nested", "Close the enclosing <VirtualHost> first.");
+		}
+		ApacheConfigReader host = new ApacheConfigReader(this.classLoader, true);
+		host.daemonGroups.putAll(this.daemonGroups);
+		for (ApacheDirective child : d.children()) {
+			try {
+				host.serverLevel(child);
+			}
+			catch (WsgiConfigException ex) {
+				host.invalid.add(ex);
+			}
+		}
+		RewriteRuleSet hostRules = host.serverRules();
+		this.invalid.addAll(host.invalid);
+		this.unsupported.addAll(host.unsupported);
+		this.daemonGroups.putAll(host.daemonGroups);
+		if (host.serverName == null) {
+			this.unsupported.add(error(d, "a <VirtualHost> without ServerName is not supported",
+					"Give it a ServerName: requests are matched to virtual hosts by name."));
+			return;
+		}
+		this.virtualHosts.add(new ApacheConfig.VirtualHost(String.join(" ", d.args()), host.serverAliases,
+				host.toConfig(hostRules), d.location()));
 	}
 
 	/** Reads a configuration file (and what it includes). */
@@ -254,6 +341,32 @@ public final class ApacheConfigReader {
 				this.staticAliases.add(StaticAlias.match(d.args().get(0), d.args().get(1), d.location()));
 			}
 			case "location" -> location(d);
+			case "virtualhost" -> virtualHost(d);
+			case "serveralias" -> {
+				if (!this.inVirtualHost) {
+					throw error(d, "ServerAlias is only meaningful inside <VirtualHost>",
+							"Move it into the <VirtualHost> it names.");
+				}
+				this.serverAliases.addAll(d.args());
+			}
+			case "limitrequestbody" -> this.requestBody = this.requestBody.with(
+					new RequestBodyLimits(limitRequestBody(d), null));
+			case "wsgichunkedrequest" -> this.requestBody = this.requestBody.with(new RequestBodyLimits(null, onOff(d)));
+			case "rewriteengine", "rewritecond", "rewriterule", "rewritebase" -> collect(() -> {
+				if (this.serverRewrite == null) {
+					this.serverRewrite = new RewriteContextBuilder(null, d.location());
+				}
+				rewriteDirective(this.serverRewrite, d);
+			});
+			case "rewritemap" -> collect(() -> {
+				RewriteMap map = RewriteDirectives.map(d.args(), Path.of(d.file()).toAbsolutePath().getParent(),
+						d.location());
+				this.rewriteMaps.put(map.name(), map);
+			});
+			case "rewriteoptions" -> this.unsupported.add(error(d,
+					"RewriteOptions is not supported yet (there are no virtual hosts or nested rule sets to "
+							+ "inherit from here)", "Remove it."));
+			case "setenvif", "setenvifnocase", "unsetenv", "passenv" -> envDirective(d, EnvScope.SERVER);
 			default -> {
 				String why = MEANINGLESS.get(name);
 				if (why != null) {
@@ -339,45 +452,27 @@ public final class ApacheConfigReader {
 
 	/**
 	 * {@code <Directory>}: WSGIApplicationGroup, {@code <Files>} with
-	 * WSGIApplicationGroup, access rules (Order/Allow/Deny, Require all|ip|local),
-	 * handlers, Options, DirectoryIndex, MultiviewsMatch and AllowOverride.
+	 * WSGIApplicationGroup, handlers, Options, DirectoryIndex, MultiviewsMatch,
+	 * AllowOverride, and the {@link SectionRules} (access, authentication,
+	 * request body limits).
 	 */
 	private void directory(ApacheDirective d) {
 		if (d.args().size() != 1) {
 			throw error(d, "<Directory> takes one directory path", "Write: <Directory /path/to/dir>");
 		}
 		Path directory = Path.of(d.args().get(0));
-		AccessControl.Order order = null;
-		List<AccessControl.HostPattern> allow = new ArrayList<>();
-		List<AccessControl.HostPattern> deny = new ArrayList<>();
-		List<AccessControl.Require> require = new ArrayList<>();
+		SectionRules rules = new SectionRules();
 		HandlerDirectives handling = new HandlerDirectives();
 		Set<HandlerSettings.OverrideClass> allowOverride = null;
+		RewriteContextBuilder rewriteRules = new RewriteContextBuilder(directory, d.location());
+		List<ApacheDirective> options = new ArrayList<>();
 		for (ApacheDirective child : d.children()) {
+			if (rules.apply(child)) {
+				continue;
+			}
 			String name = child.name().toLowerCase(Locale.ROOT);
 			List<String> args = child.args();
 			switch (name) {
-				case "order" -> order = switch (String.join("", args).toLowerCase(Locale.ROOT)) {
-					case "allow,deny" -> AccessControl.Order.ALLOW_DENY;
-					case "deny,allow" -> AccessControl.Order.DENY_ALLOW;
-					default -> throw error(child, "Order " + String.join(" ", args) + " is not valid",
-							"Write Order allow,deny or Order deny,allow.");
-				};
-				case "allow", "deny" -> {
-					if (args.size() < 2 || !args.get(0).equalsIgnoreCase("from")) {
-						throw error(child, child.name() + " needs 'from' and hosts", "Write: " + child.name() + " from all");
-					}
-					List<AccessControl.HostPattern> hosts = hosts(child, args.subList(1, args.size()));
-					if (hosts != null) {
-						(name.equals("allow") ? allow : deny).addAll(hosts);
-					}
-				}
-				case "require" -> {
-					AccessControl.Require line = require(child);
-					if (line != null) {
-						require.add(line);
-					}
-				}
 				case "wsgiapplicationgroup" -> this.directories
 					.add(new DirectorySettings(directory, null, single(child), child.location()));
 				case "files" -> files(directory, child);
@@ -385,7 +480,21 @@ public final class ApacheConfigReader {
 					requireArgs(child, 1);
 					allowOverride = HandlerSettings.OverrideClass.parse(args, child.location());
 				}
+				case "rewriteengine", "rewritecond", "rewriterule", "rewritebase" -> collect(
+						() -> rewriteDirective(rewriteRules, child));
+				case "rewritemap" -> this.invalid.add(error(child, "RewriteMap is not allowed in <Directory>",
+						"Declare maps at server level."));
+				case "rewriteoptions" -> this.unsupported.add(error(child, "RewriteOptions is not supported yet",
+						"Remove it."));
+				case "wsgiprocessgroup" -> this.directories
+					.add(new DirectorySettings(directory, null, null, child.location(), null, single(child)));
+				case "setenv", "setenvif", "setenvifnocase", "unsetenv", "passenv" -> envDirective(child,
+						EnvScope.directory(directory, null));
 				default -> {
+					if (name.equals("options")) {
+						// the rewrite rules need FollowSymLinks; the handlers need the rest
+						options.add(child);
+					}
 					if (handling.apply(child)) {
 						continue;
 					}
@@ -403,58 +512,216 @@ public final class ApacheConfigReader {
 							base.directoryIndex(), base.multiviewsMatchHandlers(), allowOverride),
 					d.location()));
 		}
-		if (order != null || !allow.isEmpty() || !deny.isEmpty() || !require.isEmpty()) {
-			this.directories.add(new DirectorySettings(directory, null, null, d.location(),
-					new AccessControl(order, allow, deny, require)));
+		directoryRewrite(rewriteRules, options);
+		if (!rules.isEmpty()) {
+			this.directories.add(new DirectorySettings(directory, null, null, d.location(), rules.access(),
+					rules.requestBody(), rules.authentication()));
 		}
+	}
+
+	/**
+	 * What {@code <Directory>} and {@code <Location>} sections share: access
+	 * rules (Order/Allow/Deny, Require all|ip|local|valid-user|user),
+	 * authentication (AuthType Basic, AuthName, AuthUserFile,
+	 * AuthBasicProvider file) and request body limits (LimitRequestBody,
+	 * WSGIChunkedRequest).
+	 */
+	private final class SectionRules {
+
+		private AccessControl.Order order;
+
+		private final List<AccessControl.HostPattern> allow = new ArrayList<>();
+
+		private final List<AccessControl.HostPattern> deny = new ArrayList<>();
+
+		private final List<AccessControl.Require> require = new ArrayList<>();
+
+		private Boolean satisfyAny;
+
+		private Long limit;
+
+		private Boolean chunked;
+
+		private String authType;
+
+		private String authName;
+
+		private Path userFile;
+
+		private String userFileOrigin;
+
+		/** Applies one directive of the section; {@code false} when it is not one of these. */
+		boolean apply(ApacheDirective child) {
+			List<String> args = child.args();
+			switch (child.name().toLowerCase(Locale.ROOT)) {
+				case "order" -> this.order = switch (String.join("", args).toLowerCase(Locale.ROOT)) {
+					case "allow,deny" -> AccessControl.Order.ALLOW_DENY;
+					case "deny,allow" -> AccessControl.Order.DENY_ALLOW;
+					default -> throw error(child, "Order " + String.join(" ", args) + " is not valid",
+							"Write Order allow,deny or Order deny,allow.");
+				};
+				case "allow", "deny" -> {
+					if (args.size() < 2 || !args.get(0).equalsIgnoreCase("from")) {
+						throw error(child, child.name() + " needs 'from' and hosts", "Write: " + child.name() + " from all");
+					}
+					List<AccessControl.HostPattern> hosts = hosts(child, args.subList(1, args.size()));
+					if (hosts != null) {
+						(child.is("allow") ? this.allow : this.deny).addAll(hosts);
+					}
+				}
+				case "require", "requireany", "requireall", "requirenone" -> {
+					AccessControl.Require line = require(child, AccessControl.Container.ANY);
+					if (line != null) {
+						this.require.add(line);
+					}
+				}
+				case "satisfy" -> this.satisfyAny = switch (single(child).toLowerCase(Locale.ROOT)) {
+					case "any" -> true;
+					case "all" -> false;
+					default -> throw error(child, "Satisfy takes Any or All, got '" + single(child) + "'",
+							"Write Satisfy Any or Satisfy All.");
+				};
+				case "limitrequestbody" -> this.limit = limitRequestBody(child);
+				case "wsgichunkedrequest" -> this.chunked = onOff(child);
+				case "authtype" -> {
+					String type = single(child);
+					if (type.equalsIgnoreCase(Authentication.BASIC) || type.equalsIgnoreCase(Authentication.NONE)) {
+						this.authType = type.equalsIgnoreCase(Authentication.BASIC) ? Authentication.BASIC
+								: Authentication.NONE;
+					}
+					else {
+						unsupported.add(error(child, "AuthType " + type + " is not supported yet",
+								"Use AuthType Basic (or None)."));
+					}
+				}
+				case "authname" -> this.authName = single(child);
+				case "authuserfile" -> {
+					Path file = Path.of(single(child));
+					if (!file.isAbsolute()) {
+						throw error(child, "AuthUserFile " + file + " is relative to Apache's ServerRoot, which "
+								+ "does not exist here", "Write the absolute path of the htpasswd file.");
+					}
+					this.userFile = file;
+					this.userFileOrigin = child.location();
+				}
+				case "authbasicprovider" -> {
+					if (!args.stream().allMatch((provider) -> provider.equalsIgnoreCase("file"))) {
+						unsupported.add(error(child, "AuthBasicProvider " + String.join(" ", args)
+								+ " is not supported yet", "Use AuthBasicProvider file with AuthUserFile."));
+					}
+				}
+				default -> {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		boolean isEmpty() {
+			return access() == null && requestBody() == null && authentication() == null;
+		}
+
+		AccessControl access() {
+			boolean none = this.order == null && this.allow.isEmpty() && this.deny.isEmpty() && this.require.isEmpty()
+					&& this.satisfyAny == null;
+			return none ? null : new AccessControl(this.order, this.allow, this.deny, this.require, this.satisfyAny);
+		}
+
+		RequestBodyLimits requestBody() {
+			RequestBodyLimits limits = new RequestBodyLimits(this.limit, this.chunked);
+			return limits.isEmpty() ? null : limits;
+		}
+
+		Authentication authentication() {
+			Authentication authentication = new Authentication(this.authType, this.authName, this.userFile,
+					this.userFileOrigin);
+			return authentication.isEmpty() ? null : authentication;
+		}
+
+	}
+
+	/** {@code LimitRequestBody bytes}: 0 (no limit) to 2147483647, as Apache accepts. */
+	private static long limitRequestBody(ApacheDirective d) {
+		try {
+			long limit = Long.parseLong(single(d));
+			if (limit >= 0 && limit <= Integer.MAX_VALUE) {
+				return limit;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw error(d, "LimitRequestBody must be a number of bytes from 0 (no limit) to 2147483647, got '"
+				+ String.join(" ", d.args()) + "'", "Write a number of bytes, 0 for no limit.");
 	}
 
 	private List<AccessControl.HostPattern> hosts(ApacheDirective d, List<String> args) {
 		List<AccessControl.HostPattern> hosts = new ArrayList<>();
 		for (String arg : args) {
-			if (arg.toLowerCase(Locale.ROOT).startsWith("env=")) {
-				this.unsupported.add(error(d, d.name() + " from env=... is not supported yet",
-						"Use addresses or networks."));
-				return null;
-			}
 			try {
 				hosts.add(AccessControl.HostPattern.parse(arg));
 			}
 			catch (IllegalArgumentException ex) {
-				this.unsupported.add(error(d, ex.getMessage(), "Use addresses or networks."));
-				return null;
+				throw error(d, ex.getMessage(),
+						"Write all, env=[!]VARIABLE, addresses, networks, or host and domain names.");
 			}
 		}
 		return hosts;
 	}
 
-	private AccessControl.Require require(ApacheDirective d) {
-		List<String> args = d.args();
-		boolean negated = !args.isEmpty() && args.get(0).equalsIgnoreCase("not");
-		List<String> rest = negated ? args.subList(1, args.size()) : args;
-		if (rest.isEmpty()) {
-			throw error(d, "Require needs a provider", "Write e.g. Require all granted");
-		}
-		String provider = rest.get(0).toLowerCase(Locale.ROOT);
-		switch (provider) {
-			case "all" -> {
-				if (rest.size() != 2 || !(rest.get(1).equalsIgnoreCase("granted") || rest.get(1).equalsIgnoreCase("denied"))) {
-					throw error(d, "Require all takes granted or denied", "Write: Require all granted");
+	/**
+	 * A {@code Require} line, or a {@code <RequireAny>}, {@code <RequireAll>}
+	 * or {@code <RequireNone>} container with its lines, inside a container
+	 * ({@code ANY} for the section's own lines); {@code null} when it was
+	 * refused as not supported yet.
+	 */
+	private AccessControl.Require require(ApacheDirective d, AccessControl.Container parent) {
+		if (!d.is("require")) {
+			if (!d.args().isEmpty()) {
+				throw error(d, "<" + d.name() + "> takes no arguments", "Write <" + d.name() + ">.");
+			}
+			AccessControl.Container container = AccessControl.Container
+				.valueOf(d.name().substring("require".length()).toUpperCase(Locale.ROOT));
+			List<AccessControl.Require> lines = new ArrayList<>();
+			for (ApacheDirective child : d.children()) {
+				String name = child.name().toLowerCase(Locale.ROOT);
+				if (!Set.of("require", "requireany", "requireall", "requirenone").contains(name)) {
+					throw error(child, child.name() + " is not allowed in <" + d.name() + ">",
+							"Put only Require lines and <RequireAny>/<RequireAll>/<RequireNone> there.");
 				}
-				return new AccessControl.Require(negated, true, rest.get(1).equalsIgnoreCase("granted"), List.of());
+				AccessControl.Require line = require(child, container);
+				if (line == null) {
+					return null;
+				}
+				lines.add(line);
 			}
-			case "ip", "local" -> {
-				List<String> addresses = provider.equals("local") ? List.of("127.0.0.0/8", "::1")
-						: rest.subList(1, rest.size());
-				List<AccessControl.HostPattern> hosts = hosts(d, addresses);
-				return (hosts != null) ? new AccessControl.Require(negated, false, false, hosts) : null;
+			if (lines.isEmpty()) {
+				throw error(d, "<" + d.name() + "> has no Require lines", "Add Require lines or remove it.");
 			}
-			default -> {
-				this.unsupported.add(error(d, "Require " + rest.get(0) + " is not supported yet",
-						"Supported so far: Require all granted|denied, Require ip ..., Require local."));
-				return null;
+			if (container != AccessControl.Container.NONE && lines.stream().allMatch(AccessControl.Require::negated)) {
+				throw error(d, "<" + d.name() + "> contains only negative Require lines, so it can never grant",
+						"Add a positive Require line.");
 			}
+			return AccessControl.Require.container(container, lines);
 		}
+		AccessControl.Require line;
+		try {
+			line = AccessControl.Require.parse(d.args());
+		}
+		catch (IllegalArgumentException ex) {
+			throw error(d, ex.getMessage(), "Write e.g. Require all granted, Require ip 10.0.0.0/8, "
+					+ "Require host example.org, Require env VARIABLE, Require valid-user.");
+		}
+		catch (UnsupportedOperationException ex) {
+			this.unsupported.add(error(d, ex.getMessage(), "Supported so far: Require [not] all|ip|local|host|env|"
+					+ "valid-user|user and <RequireAny>/<RequireAll>/<RequireNone>."));
+			return null;
+		}
+		if (line.negated() && parent == AccessControl.Container.ANY) {
+			throw error(d, "a negative Require line has no effect in <RequireAny> (nor among a section's own "
+					+ "Require lines)", "Put it in a <RequireAll> with the lines it restricts.");
+		}
+		return line;
 	}
 
 	/** mod_wsgi 4.9's WSGIDaemonProcess options. */
@@ -476,14 +743,9 @@ public final class ApacheConfigReader {
 			"response-buffer-size", "response-socket-timeout", "memory-limit", "virtual-memory-limit",
 			"cpu-time-limit");
 
-	/** mod_rewrite's RewriteRule flags (long and short names). */
-	private static final Set<String> REWRITE_RULE_FLAGS = Set.of("b", "bnp", "backrefnoplus", "bctls", "bne", "c",
-			"chain", "co", "cookie", "dpi", "discardpath", "e", "env", "end", "f", "forbidden", "g", "gone", "h",
-			"handler", "l", "last", "n", "next", "nc", "nocase", "ne", "noescape", "ns", "nosubreq", "p", "proxy",
-			"pt", "passthrough", "qsa", "qsappend", "qsd", "qsdiscard", "qsl", "qslast", "r", "redirect", "s", "skip",
-			"t", "type", "unsafeallow3f", "unsafeprefixstat");
-
-	private static final Set<String> REWRITE_COND_FLAGS = Set.of("nc", "nocase", "or", "ornext", "nv", "novary");
+	/** mod_env and mod_setenvif directives allowed in every section read here. */
+	private static final Set<String> ENV_DIRECTIVES = Set.of("setenv", "setenvif", "setenvifnocase", "unsetenv",
+			"passenv");
 
 	/**
 	 * Checks a directive that is not applied yet, so that a broken configuration
@@ -519,29 +781,8 @@ public final class ApacheConfigReader {
 					regex(d, args.get(1));
 				}
 			}
-			case "rewriterule" -> {
-				if (args.size() < 2 || args.size() > 3) {
-					throw error(d, "RewriteRule takes a pattern, a substitution and optional [flags]",
-							"Write: RewriteRule pattern substitution [flags]");
-				}
-				regex(d, stripNegation(args.get(0)));
-				if (args.size() == 3) {
-					flags(d, args.get(2), REWRITE_RULE_FLAGS);
-				}
-			}
-			case "rewritecond" -> {
-				if (args.size() < 2 || args.size() > 3) {
-					throw error(d, "RewriteCond takes a test string, a condition and optional [flags]",
-							"Write: RewriteCond %{VAR} pattern [flags]");
-				}
-				String condition = stripNegation(args.get(1));
-				if (!condition.matches("-[a-zA-Z]+") && !condition.matches("[<>=].*")) {
-					regex(d, condition);
-				}
-				if (args.size() == 3) {
-					flags(d, args.get(2), REWRITE_COND_FLAGS);
-				}
-			}
+			case "rewriterule" -> validRewrite(() -> RewriteDirectives.rule(args, List.of(), d.location()));
+			case "rewritecond" -> validRewrite(() -> RewriteDirectives.condition(args, d.location()));
 			case "limitrequestbody" -> {
 				requireArgs(d, 1);
 				try {
@@ -600,27 +841,94 @@ public final class ApacheConfigReader {
 		}
 	}
 
-	private static String stripNegation(String pattern) {
-		return pattern.startsWith("!") ? pattern.substring(1) : pattern;
-	}
-
 	private static void regex(ApacheDirective d, String pattern) {
 		ConfigPatterns.compile(pattern, d.location());
 	}
 
-	private static void flags(ApacheDirective d, String flags, Set<String> known) {
-		if (!flags.startsWith("[") || !flags.endsWith("]")) {
-			throw error(d, "flags must be written in brackets, got '" + flags + "'", "Write e.g. [L,NC].");
+	/** Validates a rewrite directive of a section that is refused anyway: only mistakes count. */
+	private static void validRewrite(Runnable check) {
+		try {
+			check.run();
 		}
-		for (String flag : flags.substring(1, flags.length() - 1).split(",")) {
-			String name = flag.strip();
-			int eq = name.indexOf('=');
-			if (eq >= 0) {
-				name = name.substring(0, eq);
+		catch (WsgiConfigException ex) {
+			if (!RewriteDirectives.isUnsupported(ex)) {
+				throw ex;
 			}
-			if (!known.contains(name.toLowerCase(Locale.ROOT))) {
-				throw error(d, "unknown flag '" + flag.strip() + "' of " + d.name(),
-						"Known flags: " + String.join(", ", new TreeSet<>(known)) + ".");
+		}
+	}
+
+	/** Runs a rewrite directive, sorting its problems into invalid and not supported yet. */
+	private void collect(Runnable action) {
+		try {
+			action.run();
+		}
+		catch (WsgiConfigException ex) {
+			(RewriteDirectives.isUnsupported(ex) ? this.unsupported : this.invalid).add(ex);
+		}
+	}
+
+	private static void rewriteDirective(RewriteContextBuilder context, ApacheDirective d) {
+		switch (d.name().toLowerCase(Locale.ROOT)) {
+			case "rewriteengine" -> context.engine(d.args(), d.location());
+			case "rewritecond" -> context.condition(d.args(), d.location());
+			case "rewriterule" -> context.rule(d.args(), d.location());
+			default -> context.base(d.args(), d.location());
+		}
+	}
+
+	/**
+	 * A {@code <Directory>}'s rewrite rules, with what its {@code Options} say
+	 * about FollowSymLinks (Apache refuses per-directory rewriting without it).
+	 */
+	private void directoryRewrite(RewriteContextBuilder rewriteRules, List<ApacheDirective> options) {
+		if (rewriteRules.isEmpty()) {
+			return;
+		}
+		boolean symlinks = true;
+		for (ApacheDirective option : options) {
+			boolean relative = option.args().stream().allMatch((arg) -> arg.startsWith("+") || arg.startsWith("-"));
+			if (!relative) {
+				symlinks = false;
+			}
+			for (String arg : option.args()) {
+				String name = arg.replaceFirst("^[+-]", "").toLowerCase(Locale.ROOT);
+				switch (name) {
+					case "followsymlinks", "symlinksifownermatch" -> symlinks = !arg.startsWith("-");
+					case "all" -> symlinks = true;
+					default -> {
+						// the other options are the handlers' (validated there)
+					}
+				}
+			}
+		}
+		rewriteRules.symlinksAllowed(symlinks);
+		collect(() -> this.directoryRewrites.add(rewriteRules.build()));
+	}
+
+	/** SetEnv (in a directory), SetEnvIf, SetEnvIfNoCase, UnsetEnv and PassEnv in {@code scope}. */
+	private void envDirective(ApacheDirective d, EnvScope scope) {
+		String name = d.name().toLowerCase(Locale.ROOT);
+		switch (name) {
+			case "setenvif", "setenvifnocase" -> collect(() -> this.setEnvIf
+				.add(RewriteDirectives.setEnvIf(d.args(), name.equals("setenvifnocase"), scope, d.location())));
+			case "setenv" -> {
+				Map<String, String> one = new LinkedHashMap<>();
+				setEnv(d, one);
+				one.forEach((key, value) -> this.envDirectives
+					.add(new EnvDirective(EnvDirective.Kind.SET, key, value, scope, d.location())));
+			}
+			default -> {
+				if (d.args().isEmpty()) {
+					throw error(d, d.name() + " needs variable names", "Write: " + d.name() + " NAME ...");
+				}
+				EnvDirective.Kind kind = name.equals("unsetenv") ? EnvDirective.Kind.UNSET : EnvDirective.Kind.PASS;
+				for (String variable : d.args()) {
+					if (kind == EnvDirective.Kind.PASS && System.getenv(variable) == null) {
+						logger.warn("{}: PassEnv {}: the variable is not set in the JVM's environment", d.location(),
+								variable);
+					}
+					this.envDirectives.add(new EnvDirective(kind, variable, null, scope, d.location()));
+				}
 			}
 		}
 	}
@@ -750,9 +1058,15 @@ public final class ApacheConfigReader {
 		Boolean passAuthorization = null;
 		String processGroup = null;
 		Boolean mapHeadToGet = null;
+		SectionRules rules = new SectionRules();
 		for (ApacheDirective child : d.children()) {
+			if (rules.apply(child)) {
+				continue;
+			}
 			switch (child.name().toLowerCase(Locale.ROOT)) {
 				case "setenv" -> setEnv(child, locationEnv);
+				case "setenvif", "setenvifnocase", "unsetenv", "passenv" -> envDirective(child,
+						EnvScope.location(d.args().get(0)));
 				case "wsgiprocessgroup" -> processGroup = single(child);
 				case "wsgimapheadtoget" -> mapHeadToGet = switch (single(child).toLowerCase(Locale.ROOT)) {
 					case "on" -> Boolean.TRUE;
@@ -768,13 +1082,14 @@ public final class ApacheConfigReader {
 				default -> {
 					validate(child);
 					this.unsupported.add(error(child, child.name() + " inside <Location> is not supported yet",
-							"Only SetEnv, WSGIPassAuthorization, CGIPassAuth, WSGIProcessGroup and WSGIMapHEADToGet are "
-									+ "supported inside <Location> so far."));
+							"Only SetEnv, SetEnvIf, SetEnvIfNoCase, UnsetEnv, PassEnv, WSGIPassAuthorization, "
+									+ "CGIPassAuth, WSGIProcessGroup and WSGIMapHEADToGet are supported inside "
+									+ "<Location> so far."));
 				}
 			}
 		}
 		this.locations.add(new LocationSettings(d.args().get(0), locationEnv, passAuthorization, d.location(),
-				processGroup, mapHeadToGet));
+				processGroup, mapHeadToGet, rules.access(), rules.requestBody(), rules.authentication()));
 	}
 
 	/** {@code <Files name>} inside a {@code <Directory>}: its WSGIApplicationGroup. */
@@ -793,10 +1108,17 @@ public final class ApacheConfigReader {
 			if (child.is("WSGIApplicationGroup")) {
 				this.directories.add(new DirectorySettings(directory, name, single(child), child.location()));
 			}
+			else if (child.is("WSGIProcessGroup")) {
+				this.directories.add(new DirectorySettings(directory, name, null, child.location(), null, single(child)));
+			}
+			else if (ENV_DIRECTIVES.contains(child.name().toLowerCase(Locale.ROOT))) {
+				envDirective(child, EnvScope.directory(directory, name));
+			}
 			else {
 				validate(child);
 				this.unsupported.add(error(child, child.name() + " inside <Files> is not supported yet",
-						"Only WSGIApplicationGroup is supported inside <Files> so far."));
+						"Only WSGIApplicationGroup, WSGIProcessGroup, SetEnv, SetEnvIf, SetEnvIfNoCase, UnsetEnv and "
+								+ "PassEnv are supported inside <Files> so far."));
 			}
 		}
 	}

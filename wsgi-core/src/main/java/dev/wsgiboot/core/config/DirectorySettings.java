@@ -18,22 +18,38 @@ import java.util.Objects;
  * @param access who may reach the scripts, or {@code null} for no rule here
  * @param handling handlers, Options, DirectoryIndex... of the directory's files,
  * or {@code null} for none here
+ * @param requestBody {@code LimitRequestBody} / {@code WSGIChunkedRequest}
+ * here, or {@code null}
+ * @param authentication {@code AuthType} / {@code AuthName} /
+ * {@code AuthUserFile} here, or {@code null}
+ * @param processGroup {@code WSGIProcessGroup} for its scripts, or {@code null}
  */
 public record DirectorySettings(Path directory, String files, String applicationGroup, String origin,
-		AccessControl access, HandlerSettings handling) {
+		AccessControl access, HandlerSettings handling, RequestBodyLimits requestBody, Authentication authentication,
+		String processGroup) {
 
 	public DirectorySettings(Path directory, String files, String applicationGroup, String origin) {
-		this(directory, files, applicationGroup, origin, null, null);
+		this(directory, files, applicationGroup, origin, null, null, null, null, null);
 	}
 
 	public DirectorySettings(Path directory, String files, String applicationGroup, String origin,
 			AccessControl access) {
-		this(directory, files, applicationGroup, origin, access, null);
+		this(directory, files, applicationGroup, origin, access, null, null, null, null);
+	}
+
+	public DirectorySettings(Path directory, String files, String applicationGroup, String origin,
+			AccessControl access, RequestBodyLimits requestBody, Authentication authentication) {
+		this(directory, files, applicationGroup, origin, access, null, requestBody, authentication, null);
 	}
 
 	/** Settings that only say how the directory's files are answered. */
 	public static DirectorySettings handling(Path directory, HandlerSettings handling, String origin) {
-		return new DirectorySettings(directory, null, null, origin, null, handling);
+		return new DirectorySettings(directory, null, null, origin, null, handling, null, null, null);
+	}
+
+	public DirectorySettings(Path directory, String files, String applicationGroup, String origin,
+			AccessControl access, String processGroup) {
+		this(directory, files, applicationGroup, origin, access, null, null, null, processGroup);
 	}
 
 	public DirectorySettings {
@@ -82,6 +98,17 @@ public record DirectorySettings(Path directory, String files, String application
 	}
 
 	/**
+	 * The settings that apply to a script, from the least to the most specific
+	 * (declaration order among equally specific ones), as Apache merges them.
+	 */
+	public static List<DirectorySettings> applyingTo(List<DirectorySettings> all, Path script) {
+		return all.stream()
+			.filter((settings) -> settings.appliesTo(script))
+			.sorted(Comparator.comparingInt(DirectorySettings::specificity))
+			.toList();
+	}
+
+	/**
 	 * The application group the settings give a script, the most specific
 	 * settings that name one winning; {@code null} when none does.
 	 */
@@ -94,6 +121,21 @@ public record DirectorySettings(Path directory, String files, String application
 			}
 		}
 		return (best != null) ? best.applicationGroup() : null;
+	}
+
+	/**
+	 * The process group the settings give a script, the most specific settings
+	 * that name one winning; {@code null} when none does.
+	 */
+	public static String processGroupFor(Iterable<DirectorySettings> all, Path script) {
+		DirectorySettings best = null;
+		for (DirectorySettings settings : all) {
+			if (settings.processGroup() != null && settings.appliesTo(script)
+					&& (best == null || settings.specificity() >= best.specificity())) {
+				best = settings;
+			}
+		}
+		return (best != null) ? best.processGroup() : null;
 	}
 
 }

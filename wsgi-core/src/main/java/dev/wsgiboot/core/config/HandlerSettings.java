@@ -88,9 +88,9 @@ public record HandlerSettings(String setHandler, Map<String, String> handlers, S
 		MULTI_VIEWS("MultiViews"),
 		/** {@code Indexes}: a directory without index file is listed. */
 		INDEXES("Indexes"),
-		/** {@code FollowSymLinks}: symbolic links are followed (they always are here). */
+		/** {@code FollowSymLinks}: symbolic links are followed (else a path through one is a 403). */
 		FOLLOW_SYMLINKS("FollowSymLinks"),
-		/** {@code SymLinksIfOwnerMatch}: treated as FollowSymLinks. */
+		/** {@code SymLinksIfOwnerMatch}: links are followed when the link and its target have the same owner. */
 		SYMLINKS_IF_OWNER_MATCH("SymLinksIfOwnerMatch");
 
 		private final String apacheName;

@@ -19,12 +19,24 @@ import java.util.Objects;
  * @param processGroup {@code WSGIProcessGroup} here, or {@code null}
  * @param mapHeadToGet {@code WSGIMapHEADToGet On} ({@code true}) or
  * {@code Off}/{@code Auto} ({@code false}), or {@code null}
+ * @param access {@code Order}/{@code Allow}/{@code Deny}/{@code Require} here,
+ * or {@code null}
+ * @param requestBody {@code LimitRequestBody} / {@code WSGIChunkedRequest}
+ * here, or {@code null}
+ * @param authentication {@code AuthType} / {@code AuthName} /
+ * {@code AuthUserFile} here, or {@code null}
  */
 public record LocationSettings(String path, Map<String, String> env, Boolean passAuthorization, String origin,
-		String processGroup, Boolean mapHeadToGet) {
+		String processGroup, Boolean mapHeadToGet, AccessControl access, RequestBodyLimits requestBody,
+		Authentication authentication) {
 
 	public LocationSettings(String path, Map<String, String> env, Boolean passAuthorization, String origin) {
 		this(path, env, passAuthorization, origin, null, null);
+	}
+
+	public LocationSettings(String path, Map<String, String> env, Boolean passAuthorization, String origin,
+			String processGroup, Boolean mapHeadToGet) {
+		this(path, env, passAuthorization, origin, processGroup, mapHeadToGet, null, null, null);
 	}
 
 	public LocationSettings {

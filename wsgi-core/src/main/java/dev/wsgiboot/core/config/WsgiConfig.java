@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.wsgiboot.core.rewrite.RewriteConfig;
 import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
 
 /**
@@ -44,13 +45,21 @@ import dev.wsgiboot.core.routing.DecodedPath.EncodedSlashes;
  * @param fileServing {@code DocumentRoot} and the CGI timeout
  * @param importScripts {@code WSGIImportScript}: scripts loaded at startup into
  * named process and application groups
+ * @param virtualHosts {@code <VirtualHost>} sections, in order: a request whose
+ * Host names none of them is served by the first (empty: no virtual hosts, the
+ * main server serves every request)
+ * @param requestBody server-level {@code LimitRequestBody} and
+ * {@code WSGIChunkedRequest}, both set
+ * @param rewrite mod_rewrite rules and maps, SetEnvIf, UnsetEnv, PassEnv and
+ * directory SetEnv ({@link RewriteConfig#NONE} for none)
  */
 public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, String applicationGroup,
 		String callableObject, boolean scriptReloading, boolean passAuthorization, List<String> pythonPath,
 		InterpreterPoolSettings embedded, List<DirectorySettings> directories, EncodedSlashes encodedSlashes,
 		Map<String, String> env, List<LocationSettings> locations, boolean canonicalName, Integer serverPort,
 		Map<String, DaemonProcessGroup> daemonProcesses, String processGroup, List<StaticAlias> staticAliases,
-		FileServingSettings fileServing, List<ImportScript> importScripts) {
+		FileServingSettings fileServing, List<ImportScript> importScripts, List<VirtualHostConfig> virtualHosts,
+		RequestBodyLimits requestBody, RewriteConfig rewrite) {
 
 	public static final String GLOBAL = "%{GLOBAL}";
 
@@ -72,8 +81,13 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 		daemonProcesses = Map.copyOf(daemonProcesses);
 		Objects.requireNonNull(processGroup, "processGroup");
 		staticAliases = List.copyOf(staticAliases);
+		requestBody = RequestBodyLimits.DEFAULTS.with(requestBody);
 		importScripts = List.copyOf(importScripts);
+		virtualHosts = List.copyOf(virtualHosts);
 		Objects.requireNonNull(fileServing, "fileServing");
+		if (rewrite == null) {
+			rewrite = RewriteConfig.NONE;
+		}
 	}
 
 	public WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, String applicationGroup,
@@ -83,7 +97,17 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 			Map<String, DaemonProcessGroup> daemonProcesses, String processGroup, List<StaticAlias> staticAliases) {
 		this(scriptAliases, serverName, applicationGroup, callableObject, scriptReloading, passAuthorization,
 				pythonPath, embedded, directories, encodedSlashes, env, locations, canonicalName, serverPort,
-				daemonProcesses, processGroup, staticAliases, FileServingSettings.DEFAULT, List.of());
+				daemonProcesses, processGroup, staticAliases, FileServingSettings.DEFAULT, List.of(), List.of(),
+				RequestBodyLimits.DEFAULTS, RewriteConfig.NONE);
+	}
+
+	/** The same configuration with other virtual hosts. */
+	public WsgiConfig withVirtualHosts(List<VirtualHostConfig> hosts) {
+		return new WsgiConfig(this.scriptAliases, this.serverName, this.applicationGroup, this.callableObject,
+				this.scriptReloading, this.passAuthorization, this.pythonPath, this.embedded, this.directories,
+				this.encodedSlashes, this.env, this.locations, this.canonicalName, this.serverPort,
+				this.daemonProcesses, this.processGroup, this.staticAliases, this.fileServing, this.importScripts,
+				hosts, this.requestBody, this.rewrite);
 	}
 
 }

@@ -189,4 +189,19 @@ public final class DecodedPath {
 		return false;
 	}
 
+	/** {@code path} with runs of slashes made one, as Apache's URL mapping does. */
+	public static String collapseSlashes(String path) {
+		if (!path.contains("//")) {
+			return path;
+		}
+		StringBuilder sb = new StringBuilder(path.length());
+		for (int i = 0; i < path.length(); i++) {
+			char c = path.charAt(i);
+			if (c != '/' || sb.isEmpty() || sb.charAt(sb.length() - 1) != '/') {
+				sb.append(c);
+			}
+		}
+		return sb.toString();
+	}
+
 }

@@ -3,6 +3,7 @@ package dev.wsgiboot.core.routing;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class FileMapper {
 	 * target with the URL remainder appended).
 	 */
 	public RouteMatch map(String path, String filename) {
-		String name = collapseSlashes(
+		String name = DecodedPath.collapseSlashes(
 				filename.startsWith("/") ? filename : Path.of(filename).toAbsolutePath() + (filename.endsWith("/") ? "/" : ""));
 		int position = 0;
 		Path current = null;
@@ -72,6 +73,10 @@ public final class FileMapper {
 			String prefix = (slash < 0) ? name : name.substring(0, slash);
 			String rest = (slash < 0) ? "" : name.substring(slash);
 			Path candidate = Path.of(prefix.isEmpty() ? "/" : prefix);
+			RouteMatch refused = refuseSymbolicLink(path, candidate);
+			if (refused != null) {
+				return refused;
+			}
 			BasicFileAttributes attributes = attributes(candidate);
 			if (attributes == null) {
 				return missing(path, (current != null) ? current : candidate.getParent(), candidate, rest);
@@ -107,7 +112,7 @@ public final class FileMapper {
 		if (negotiated) {
 			scriptName = scriptName.substring(0, scriptName.lastIndexOf('/') + 1) + fileName;
 		}
-		RouteMatch match = answer(handling, file, collapseSlashes(scriptName), pathInfo);
+		RouteMatch match = answer(handling, file, DecodedPath.collapseSlashes(scriptName), pathInfo);
 		return negotiated ? match.asNegotiated() : match;
 	}
 
@@ -148,6 +153,10 @@ public final class FileMapper {
 		for (String index : handling.directoryIndex()) {
 			Path candidate = directory.resolve(index);
 			if (Files.isRegularFile(candidate)) {
+				RouteMatch refused = refuseSymbolicLink(path, candidate);
+				if (refused != null) {
+					return refused;
+				}
 				return answer(handling, candidate, path + index, "");
 			}
 		}
@@ -171,7 +180,8 @@ public final class FileMapper {
 			if (handling.has(Option.MULTI_VIEWS)) {
 				Path chosen = negotiate(handling, directory, name.getFileName().toString());
 				if (chosen != null) {
-					return file(path, chosen, pathInfo, true);
+					RouteMatch refused = refuseSymbolicLink(path, chosen);
+					return (refused != null) ? refused : file(path, chosen, pathInfo, true);
 				}
 			}
 		}
@@ -249,6 +259,46 @@ public final class FileMapper {
 		return handling;
 	}
 
+	/**
+	 * Apache's symbolic link check for one component of the mapped path: a link
+	 * is followed only under {@code Options FollowSymLinks}, or
+	 * {@code SymLinksIfOwnerMatch} when the link and its target have the same
+	 * owner, in the settings of the directory holding it; otherwise the request
+	 * is a 403.
+	 * @return the 403, or {@code null} when {@code candidate} is not a link or
+	 * may be followed
+	 */
+	private RouteMatch refuseSymbolicLink(String path, Path candidate) {
+		Path parent = candidate.getParent();
+		if (parent == null || !Files.isSymbolicLink(candidate)) {
+			return null;
+		}
+		FileHandling handling;
+		try {
+			handling = handling(parent);
+		}
+		catch (OverrideFiles.InvalidOverrideException ex) {
+			return brokenOverride(path, ex);
+		}
+		if (handling.has(Option.FOLLOW_SYMLINKS)) {
+			return null;
+		}
+		if (handling.has(Option.SYMLINKS_IF_OWNER_MATCH) && sameOwner(candidate)) {
+			return null;
+		}
+		logger.info("{}: symbolic link not allowed or link target not accessible: {}", path, candidate);
+		return RouteMatch.status(null, 403, null);
+	}
+
+	private static boolean sameOwner(Path link) {
+		try {
+			return Files.getOwner(link, LinkOption.NOFOLLOW_LINKS).equals(Files.getOwner(link));
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			return false;
+		}
+	}
+
 	private static RouteMatch brokenOverride(String path, OverrideFiles.InvalidOverrideException ex) {
 		logger.error("{}: {}", path, ex.getMessage());
 		return RouteMatch.status(null, 500, null);
@@ -261,20 +311,6 @@ public final class FileMapper {
 		catch (IOException ex) {
 			return null;
 		}
-	}
-
-	static String collapseSlashes(String s) {
-		if (!s.contains("//")) {
-			return s;
-		}
-		StringBuilder sb = new StringBuilder(s.length());
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			if (c != '/' || sb.isEmpty() || sb.charAt(sb.length() - 1) != '/') {
-				sb.append(c);
-			}
-		}
-		return sb.toString();
 	}
 
 }

@@ -125,11 +125,11 @@ public final class Router {
 			String prefix = (slash < 0) ? filename : filename.substring(0, slash);
 			Path candidate = Path.of(prefix);
 			if (Files.isRegularFile(candidate)) {
-				String pathInfo = collapseSlashes(filename.substring(prefix.length()));
+				String pathInfo = DecodedPath.collapseSlashes(filename.substring(prefix.length()));
 				String scriptName = path.endsWith(pathInfo) ? path.substring(0, path.length() - pathInfo.length())
 						: path;
-				return RouteMatch.script(alias, new ScriptSource.FileScript(candidate), collapseSlashes(scriptName),
-						pathInfo);
+				return RouteMatch.script(alias, new ScriptSource.FileScript(candidate),
+						DecodedPath.collapseSlashes(scriptName), pathInfo);
 			}
 			if (!Files.isDirectory(candidate)) {
 				return RouteMatch.status(alias, 404, null);
@@ -159,7 +159,7 @@ public final class Router {
 			return RouteMatch.status(alias, Files.isDirectory(script) ? 403 : 404, null);
 		}
 		return RouteMatch.script(alias, new ScriptSource.FileScript(script), path.substring(0, matcher.end()),
-				collapseSlashes(path.substring(matcher.end())));
+				DecodedPath.collapseSlashes(path.substring(matcher.end())));
 	}
 
 	/**
@@ -184,6 +184,14 @@ public final class Router {
 			filename = alias.target() + path.substring(end);
 		}
 		return this.files.map(path, filename);
+	}
+
+	/**
+	 * Apache's answer for a URL path mapped to a file (a rewrite rule's file
+	 * name): the file's handler decides, as for an {@code Alias} target.
+	 */
+	public RouteMatch mapFile(String path, Path file) {
+		return this.files.map(path, file.toString());
 	}
 
 	/**
@@ -226,20 +234,6 @@ public final class Router {
 			}
 		}
 		return true;
-	}
-
-	private static String collapseSlashes(String s) {
-		if (!s.contains("//")) {
-			return s;
-		}
-		StringBuilder sb = new StringBuilder(s.length());
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			if (c != '/' || sb.isEmpty() || sb.charAt(sb.length() - 1) != '/') {
-				sb.append(c);
-			}
-		}
-		return sb.toString();
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.wsgiboot.core.runtime;
 
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,10 +24,11 @@ final class CgiEnvironment {
 	private CgiEnvironment() {
 	}
 
-	static String build(HttpServletRequest request, String requestMethod, RouteMatch match, RequestHost host,
+	static String build(HttpServletRequest request, String requestMethod, String query, RouteMatch match,
+			RequestHost host,
 			String scriptFilename,
 			String processGroup, String applicationGroup, String callableObject, boolean scriptReloading,
-			boolean passAuthorization, Map<String, String> setEnv) {
+			boolean passAuthorization, Map<String, String> setEnv, RequestGuard.Admission admission) {
 		CgiEnvironment env = new CgiEnvironment();
 		// SetEnv variables first: the computed CGI variables below override them, as in Apache,
 		// and PATH never reaches a WSGI application
@@ -37,13 +39,13 @@ final class CgiEnvironment {
 				}
 			});
 		}
-		String query = request.getQueryString();
 		String uri = request.getRequestURI();
+		String rawQuery = request.getQueryString();
 		env.put("REQUEST_METHOD", requestMethod);
 		env.put("SCRIPT_NAME", match.scriptName());
 		env.put("PATH_INFO", match.pathInfo());
 		env.put("QUERY_STRING", (query != null) ? query : "");
-		env.put("REQUEST_URI", (query != null) ? uri + "?" + query : uri);
+		env.put("REQUEST_URI", (rawQuery != null) ? uri + "?" + rawQuery : uri);
 		env.put("SERVER_NAME", host.name());
 		env.put("SERVER_PORT", Integer.toString(host.port()));
 		env.put("SERVER_PROTOCOL", request.getProtocol());
@@ -57,12 +59,13 @@ final class CgiEnvironment {
 		if (request.isSecure()) {
 			env.put("HTTPS", "on");
 		}
-		String authType = request.getAuthType();
-		if (authType != null) {
-			env.put("AUTH_TYPE", authType);
-		}
-		String remoteUser = request.getRemoteUser();
+		// the user this server authenticated (AuthType Basic), else the servlet container's (e.g. Spring Security's)
+		String remoteUser = (admission.remoteUser() != null) ? admission.remoteUser() : request.getRemoteUser();
 		if (remoteUser != null) {
+			String authType = (admission.remoteUser() != null) ? admission.authType() : authType(request);
+			if (authType != null) {
+				env.put("AUTH_TYPE", authType);
+			}
 			env.put("REMOTE_USER", remoteUser);
 		}
 		env.headers(request, passAuthorization);
@@ -85,9 +88,10 @@ final class CgiEnvironment {
 	 * script's {@code #!} interpreter and its commands are found.
 	 */
 	static Map<String, String> forCgi(HttpServletRequest request, RouteMatch match, RequestHost host,
-			String scriptFilename, boolean passAuthorization, Map<String, String> setEnv) {
-		String cgi = build(request, request.getMethod(), match, host, scriptFilename, "", "", "", false,
-				passAuthorization, setEnv);
+			String scriptFilename, boolean passAuthorization, Map<String, String> setEnv,
+			RequestGuard.Admission admission) {
+		String cgi = build(request, request.getMethod(), request.getQueryString(), match, host, scriptFilename, "", "", "", false,
+				passAuthorization, setEnv, admission);
 		Map<String, String> env = new LinkedHashMap<>();
 		String[] parts = cgi.split("\0", -1);
 		for (int i = 0; i + 1 < parts.length; i += 2) {
@@ -101,6 +105,23 @@ final class CgiEnvironment {
 		String path = System.getenv("PATH");
 		env.put("PATH", (path != null) ? path : "/usr/local/bin:/usr/bin:/bin");
 		return env;
+	}
+
+	/**
+	 * The servlet request's authentication scheme; when the container does not
+	 * know it (Spring Security's request wrapper), the scheme of the
+	 * {@code Authorization} header, as RFC 3875 defines {@code AUTH_TYPE};
+	 * {@code null} when neither says.
+	 */
+	private static String authType(HttpServletRequest request) {
+		String scheme = request.getAuthType();
+		if (scheme == null) {
+			String authorization = request.getHeader("Authorization");
+			scheme = (authorization != null) ? authorization.strip().split("\\s+", 2)[0] : "";
+		}
+		// Apache's spelling: "Basic", "Digest" (the servlet API says "BASIC")
+		return scheme.isEmpty() ? null
+				: Character.toUpperCase(scheme.charAt(0)) + scheme.substring(1).toLowerCase(Locale.ROOT);
 	}
 
 	/**

@@ -3,6 +3,8 @@ package dev.wsgiboot.core.runtime;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -10,8 +12,12 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.EnvironmentAccess;
@@ -70,6 +76,10 @@ final class Interpreter implements AutoCloseable {
 			.allowEnvironmentAccess(EnvironmentAccess.INHERIT)
 			// the real operating system (os.getpid(), os.getppid(), file modes...), as under mod_wsgi
 			.option("python.PosixModuleBackend", "native")
+			// several interpreters may load the same C extension (termios, _ctypes...)
+			// when each gets its own copy of the library, which GraalPy makes with patchelf
+			.allowExperimentalOptions(true)
+			.option("python.IsolateNativeModules", String.valueOf(NativeModules.ISOLATED))
 			.out(new LineLoggingOutputStream(stdoutLogger, false))
 			.err(new LineLoggingOutputStream(stderrLogger, true));
 		List<String> pythonPath = spec.pythonPath();
@@ -133,7 +143,9 @@ final class Interpreter implements AutoCloseable {
 				}
 			}
 			long start = System.nanoTime();
-			Value error = this.gateway.invokeMember("load", moduleName(name), name, source, new LogLineSink(name));
+			String module = source;
+			Value error = onLargeStack(name,
+					() -> this.gateway.invokeMember("load", moduleName(name), name, module, new LogLineSink(name)));
 			if (!error.isNull()) {
 				this.loaded.remove(name);
 				throw new ScriptLoadException(name, error.asString());
@@ -147,6 +159,43 @@ final class Interpreter implements AutoCloseable {
 			if (version != null) {
 				logger.info("Reloaded changed script {} in application group '{}'", name, this.applicationGroup);
 			}
+		}
+	}
+
+	/** Stack size of the threads that load scripts: imports nest deeply (Django's go past 40 modules). */
+	private static final long LOADER_STACK_SIZE = 256L * 1024 * 1024;
+
+	private static final AtomicInteger loaderThreads = new AtomicInteger();
+
+	/**
+	 * Runs a script load on a thread with a large stack: an interpreted Python
+	 * frame takes far more Java stack than a compiled one, and a deep import
+	 * chain on a request thread's default stack ends in RecursionError.
+	 */
+	private static Value onLargeStack(String scriptName, Supplier<Value> load) {
+		CompletableFuture<Value> result = new CompletableFuture<>();
+		Thread thread = new Thread(null, () -> {
+			try {
+				result.complete(load.get());
+			}
+			catch (Throwable ex) {
+				result.completeExceptionally(ex);
+			}
+		}, "wsgi-script-loader-" + loaderThreads.incrementAndGet(), LOADER_STACK_SIZE);
+		thread.setDaemon(true);
+		thread.start();
+		try {
+			return result.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ScriptLoadException(scriptName, "interrupted while loading");
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
 		}
 	}
 
@@ -177,6 +226,38 @@ final class Interpreter implements AutoCloseable {
 		catch (RuntimeException ex) {
 			logger.debug("Application group '{}': cannot interrupt", this.applicationGroup, ex);
 		}
+	}
+
+	/** Whether interpreters get their own copies of C extension libraries. */
+	static final class NativeModules {
+
+		static final boolean ISOLATED = onPath("patchelf");
+
+		static {
+			if (!ISOLATED) {
+				LoggerFactory.getLogger(Interpreter.class)
+					.warn("patchelf is not installed: only the first Python interpreter of this JVM can load C "
+							+ "extension modules (termios, _ctypes, ...); others fail to import them. Install "
+							+ "patchelf (Debian: apt-get install patchelf) when running several interpreters.");
+			}
+		}
+
+		private NativeModules() {
+		}
+
+		private static boolean onPath(String command) {
+			String path = System.getenv("PATH");
+			if (path == null) {
+				return false;
+			}
+			for (String directory : path.split(File.pathSeparator)) {
+				if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, command))) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 	}
 
 	/** mod_wsgi's module name for a script: {@code _mod_wsgi_} and the MD5 of its name. */

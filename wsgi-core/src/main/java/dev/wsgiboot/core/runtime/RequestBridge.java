@@ -17,6 +17,8 @@ import org.graalvm.polyglot.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.wsgiboot.core.config.RequestBodyLimits;
+
 /**
  * The Java half of one WSGI request, called from the Python gateway: body in
  * ({@code wsgi.input}), status, headers and body out. Only the methods marked
@@ -50,42 +52,97 @@ public final class RequestBridge {
 
 	private String failure;
 
+	/** The most a chunked request body may hold (LimitRequestBody); 0 for no limit. */
+	private long bodyLimit;
+
+	private long bodyRead;
+
+	private boolean bodyTooLarge;
+
+	private String readError;
+
 	RequestBridge(HttpServletRequest request, HttpServletResponse response, String scriptName) {
 		this.request = request;
 		this.response = response;
 		this.scriptName = scriptName;
 	}
 
-	/** Up to {@code n} bytes of the request body as a latin-1 string; {@code null} at its end. */
+	/**
+	 * Up to {@code n} bytes of the request body as a latin-1 string;
+	 * {@code null} at its end or when it cannot be read ({@link #readError()}
+	 * then says why, and {@code wsgi.input} raises {@code OSError}).
+	 */
 	@HostAccess.Export
-	public String read(int n) throws IOException {
+	public String read(int n) {
 		if (n <= 0) {
 			return "";
 		}
-		if (this.input == null) {
-			this.input = this.request.getInputStream();
+		if (this.readError != null) {
+			return null;
 		}
 		int size = Math.min(n, MAX_READ);
 		if (this.readBuffer == null || this.readBuffer.length < size) {
 			this.readBuffer = new byte[Math.max(size, 8192)];
 		}
-		int count = this.input.read(this.readBuffer, 0, size);
+		int count;
+		try {
+			if (this.input == null) {
+				this.input = this.request.getInputStream();
+			}
+			count = this.input.read(this.readBuffer, 0, size);
+		}
+		catch (IOException ex) {
+			this.readError = "request data read error: " + ex.getMessage();
+			logger.debug("Cannot read the request body of {}", this.request.getRequestURI(), ex);
+			return null;
+		}
 		if (count < 0) {
+			return null;
+		}
+		this.bodyRead += count;
+		if (this.bodyLimit > 0 && this.bodyRead > this.bodyLimit) {
+			this.bodyTooLarge = true;
+			this.readError = "request data read error: the request body is larger than LimitRequestBody ("
+					+ this.bodyLimit + " bytes)";
 			return null;
 		}
 		return new String(this.readBuffer, 0, count, StandardCharsets.ISO_8859_1);
 	}
 
+	/** Why the last {@link #read(int)} returned {@code null}, or {@code null} at the end of the body. */
+	@HostAccess.Export
+	public String readError() {
+		return this.readError;
+	}
+
+	/** Enforces LimitRequestBody while a body of unknown length (chunked) is read. */
+	void limitBody(RequestBodyLimits limits) {
+		this.bodyLimit = (limits.limit() != null) ? limits.limit() : 0;
+	}
+
+	/** Whether the application asked for the request body at all. */
+	boolean hasReadBody() {
+		return this.input != null;
+	}
+
+	/** Whether the application read past LimitRequestBody. */
+	boolean isBodyTooLarge() {
+		return this.bodyTooLarge;
+	}
+
 	/** Status and headers, before the first body chunk. */
 	@HostAccess.Export
 	public void start(String status, String headers) {
+		if (this.bodyTooLarge) {
+			return;
+		}
 		applyHead(status, headers);
 	}
 
 	/** One chunk of the body, sent to the client at once; false when the client has gone. */
 	@HostAccess.Export
 	public boolean write(Value chunk) {
-		if (this.clientGone) {
+		if (this.clientGone || this.bodyTooLarge) {
 			return false;
 		}
 		try {
@@ -103,6 +160,11 @@ public final class RequestBridge {
 	/** The whole response at once: the fast path for a one-element list. */
 	@HostAccess.Export
 	public void complete(String status, String headers, Value body) {
+		if (this.bodyTooLarge) {
+			// the answer is the 413 (the runtime sends it), not the application's
+			this.completed = true;
+			return;
+		}
 		applyHead(status, headers);
 		int size = (int) body.getBufferSize();
 		if (!this.response.containsHeader("Content-Length")) {
@@ -122,6 +184,10 @@ public final class RequestBridge {
 	/** A {@code wsgi.file_wrapper} around a real file: copied by Java, zero-copy where Tomcat can. */
 	@HostAccess.Export
 	public void sendfile(String status, String headers, String path, long offset, long length) {
+		if (this.bodyTooLarge) {
+			this.completed = true;
+			return;
+		}
 		applyHead(status, headers);
 		if (!this.response.containsHeader("Content-Length")) {
 			this.response.setContentLengthLong(length);

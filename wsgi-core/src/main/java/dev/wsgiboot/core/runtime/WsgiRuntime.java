@@ -6,15 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.wsgiboot.core.apache.HtaccessFiles;
-import dev.wsgiboot.core.config.AccessControl;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.ImportScript;
@@ -33,7 +35,9 @@ import dev.wsgiboot.core.config.PythonHome;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.ScriptSource;
 import dev.wsgiboot.core.config.WsgiConfig;
+import dev.wsgiboot.core.config.VirtualHostConfig;
 import dev.wsgiboot.core.config.WsgiConfigException;
+import dev.wsgiboot.core.rewrite.RewrittenRequest;
 import dev.wsgiboot.core.routing.DecodedPath;
 import dev.wsgiboot.core.routing.FileMapper;
 import dev.wsgiboot.core.routing.RouteMatch;
@@ -58,9 +62,22 @@ public final class WsgiRuntime implements AutoCloseable {
 		return thread;
 	});
 
+	/**
+	 * Request attribute set ({@code Boolean.TRUE}) when the connection should be
+	 * closed after the response without reading the rest of the request body, as
+	 * Apache does: a body refused with 411 or 413, or one the application never
+	 * read while the client waits for {@code 100 Continue} before sending it. The
+	 * servlet API cannot say so; the Spring Boot starter's Tomcat valve acts on
+	 * it.
+	 */
+	public static final String CLOSE_WITHOUT_READING_BODY = WsgiRuntime.class.getName() + ".closeWithoutReadingBody";
+
 	private final WsgiConfig config;
 
 	private final Router router;
+
+	/** Rewrite rules, SetEnvIf and scoped mod_env directives; {@code null} when there are none. */
+	private final RequestRewriter rewriter;
 
 	private final InterpreterPool embedded;
 
@@ -70,40 +87,127 @@ public final class WsgiRuntime implements AutoCloseable {
 
 	private final CgiRunner cgi;
 
-	/** WSGIDaemonProcess groups by name. */
-	private final Map<String, InterpreterPool> daemons = new LinkedHashMap<>();
+	/** WSGIDaemonProcess groups by name, those of every virtual host included. */
+	private final Map<String, InterpreterPool> daemons;
 
-	/** Script file to the access rules that govern it, least specific first. */
-	private final Map<Path, List<AccessControl>> accessRules = new ConcurrentHashMap<>();
+	/** Daemon groups defined inside other virtual hosts: not usable here. */
+	private final Set<String> foreignDaemons;
+
+	/** Whether this runtime created the pools (and closes them); virtual hosts share them. */
+	private final boolean owner;
+
+	/** One runtime per {@code <VirtualHost>}, sharing this one's pools; empty without virtual hosts. */
+	private final List<WsgiRuntime> hosts;
+
+	/** Access rules, authentication and request body limits, checked before anything runs. */
+	private final RequestGuard guard;
+
+	/** Script file to its configured process group (before expansion). */
+	private final Map<Path, String> directoryProcessGroups = new ConcurrentHashMap<>();
 
 	/** Script file to its configured application group (before expansion). */
 	private final Map<Path, String> directoryGroups = new ConcurrentHashMap<>();
 
 	public WsgiRuntime(WsgiConfig config, PythonEngine engine, String pycacheDirectory) {
-		validate(config);
+		this(validated(config), Pools.create(config, engine, pycacheDirectory), Set.of(), true);
+	}
+
+	private WsgiRuntime(WsgiConfig config, Pools pools, Set<String> foreignDaemons, boolean owner) {
 		this.config = config;
 		this.router = new Router(config.scriptAliases(), config.staticAliases(),
 				new FileMapper(config.directories(), new HtaccessFiles(), this.mimeTypes::knowsExtension),
 				config.fileServing().documentRoot());
+		this.rewriter = config.rewrite().isEmpty() ? null : new RequestRewriter(config, this.router);
 		this.cgi = new CgiRunner(config.fileServing().cgiTimeout());
-		var settings = config.embedded();
-		boolean multiprocess = settings.processes() > 1;
-		this.embedded = new InterpreterPool(EMBEDDED_PROCESS_GROUP, settings, engine,
-				(group) -> new InterpreterSpec(EMBEDDED_PROCESS_GROUP, group, settings.processes(), settings.threads(),
-						multiprocess, config.pythonPath(), pycacheDirectory, false, null, null));
-		for (DaemonProcessGroup daemon : config.daemonProcesses().values()) {
-			InterpreterEnvironment environment = daemon.environment();
-			List<String> pythonPath = new ArrayList<>(config.pythonPath());
-			pythonPath.addAll(environment.pythonPath());
-			if (environment.pythonHome() != null) {
-				pythonPath.addAll(PythonHome.packageDirectories(environment.pythonHome(), daemon.origin()));
+		this.guard = new RequestGuard(config);
+		this.embedded = pools.embedded();
+		this.daemons = pools.daemons();
+		this.foreignDaemons = foreignDaemons;
+		this.owner = owner;
+		List<WsgiRuntime> hosts = new ArrayList<>();
+		if (owner) {
+			for (VirtualHostConfig host : config.virtualHosts()) {
+				Set<String> foreign = new HashSet<>();
+				config.virtualHosts()
+					.stream()
+					.filter((other) -> other != host)
+					.forEach((other) -> foreign.addAll(other.ownDaemonProcesses()));
+				foreign.removeAll(host.ownDaemonProcesses());
+				hosts.add(new WsgiRuntime(host.config(), pools, foreign, false));
 			}
-			this.daemons.put(daemon.name(), new InterpreterPool(daemon.name(),
-					daemon.poolSettings(settings.queueTimeout()), engine,
-					(group) -> new InterpreterSpec(daemon.name(), group, daemon.processes(), daemon.threads(),
-							daemon.multiprocess(), pythonPath, pycacheDirectory, daemon.runOnce(), environment.lang(),
-							environment.locale())));
 		}
+		this.hosts = List.copyOf(hosts);
+	}
+
+	/** The embedded pool and every daemon group's pool, shared by the virtual hosts. */
+	private record Pools(InterpreterPool embedded, Map<String, InterpreterPool> daemons) {
+
+		static Pools create(WsgiConfig config, PythonEngine engine, String pycacheDirectory) {
+			var settings = config.embedded();
+			boolean multiprocess = settings.processes() > 1;
+			InterpreterPool embedded = new InterpreterPool(EMBEDDED_PROCESS_GROUP, settings, engine,
+					(group) -> new InterpreterSpec(EMBEDDED_PROCESS_GROUP, group, settings.processes(),
+							settings.threads(), multiprocess, config.pythonPath(), pycacheDirectory, false, null, null));
+			Map<String, InterpreterPool> daemons = new LinkedHashMap<>();
+			List<DaemonProcessGroup> groups = new ArrayList<>(config.daemonProcesses().values());
+			config.virtualHosts().forEach((host) -> groups.addAll(host.config().daemonProcesses().values()));
+			for (DaemonProcessGroup daemon : groups) {
+				if (daemons.containsKey(daemon.name())) {
+					continue;
+				}
+				InterpreterEnvironment environment = daemon.environment();
+				List<String> pythonPath = new ArrayList<>(config.pythonPath());
+				pythonPath.addAll(environment.pythonPath());
+				if (environment.pythonHome() != null) {
+					pythonPath.addAll(PythonHome.packageDirectories(environment.pythonHome(), daemon.origin()));
+				}
+				daemons.put(daemon.name(), new InterpreterPool(daemon.name(),
+						daemon.poolSettings(settings.queueTimeout()), engine,
+						(group) -> new InterpreterSpec(daemon.name(), group, daemon.processes(), daemon.threads(),
+								daemon.multiprocess(), pythonPath, pycacheDirectory, daemon.runOnce(),
+								environment.lang(), environment.locale())));
+			}
+			return new Pools(embedded, daemons);
+		}
+
+	}
+
+	private static WsgiConfig validated(WsgiConfig config) {
+		validate(config);
+		config.virtualHosts().forEach((host) -> validate(host.config()));
+		return config;
+	}
+
+	/**
+	 * The runtime of the virtual host a request names (by its Host header, as
+	 * Apache matches ServerName and ServerAlias), the first one when it names
+	 * none; this one without virtual hosts.
+	 */
+	private WsgiRuntime host(HttpServletRequest request) {
+		if (this.hosts.isEmpty()) {
+			return this;
+		}
+		String host = hostName(request.getHeader("Host"));
+		List<VirtualHostConfig> configs = this.config.virtualHosts();
+		for (int i = 0; i < configs.size(); i++) {
+			if (configs.get(i).matches(host)) {
+				return this.hosts.get(i);
+			}
+		}
+		return this.hosts.get(0);
+	}
+
+	private static String hostName(String header) {
+		if (header == null) {
+			return "";
+		}
+		String host = header.strip();
+		if (host.startsWith("[")) {
+			int end = host.indexOf(']');
+			return (end > 0) ? host.substring(0, end + 1) : host;
+		}
+		int colon = host.indexOf(':');
+		return (colon >= 0) ? host.substring(0, colon) : host;
 	}
 
 	/** The state of every process group's interpreters: the embedded group first, then the daemon groups. */
@@ -120,14 +224,32 @@ public final class WsgiRuntime implements AutoCloseable {
 
 	/**
 	 * The script mount for a request, or {@code null} when none matches (the
-	 * request then belongs to someone else, e.g. a Java controller).
+	 * request then belongs to someone else, e.g. a Java controller). With rewrite
+	 * rules, SetEnvIf or scoped mod_env directives the match carries what they
+	 * decided (see {@link RequestRewriter}): a request a rule rewrote, redirected
+	 * or refused is always answered here.
 	 */
 	public RouteMatch route(HttpServletRequest request) {
+		return host(request).routeHere(request);
+	}
+
+	private RouteMatch routeHere(HttpServletRequest request) {
 		DecodedPath path = DecodedPath.decode(request.getRequestURI(), this.config.encodedSlashes());
 		if (!path.isValid()) {
 			return null;
 		}
+		if (this.rewriter != null) {
+			return this.rewriter.route(request, path.path());
+		}
 		return this.router.resolve(path.path());
+	}
+
+	/** SERVER_NAME and SERVER_PORT of a request: the Host header's, or ServerName's with UseCanonicalName On. */
+	static RequestHost requestHost(WsgiConfig config, HttpServletRequest request) {
+		return config.canonicalName()
+				? new RequestHost(config.serverName(),
+						(config.serverPort() != null) ? config.serverPort() : request.getLocalPort())
+				: RequestHost.of(request.getHeader("Host"), config.serverName(), request.isSecure());
 	}
 
 	/**
@@ -138,6 +260,13 @@ public final class WsgiRuntime implements AutoCloseable {
 	 * @throws ScriptLoadException when one of them fails
 	 */
 	public void preload(int port) {
+		preloadHere(port);
+		for (WsgiRuntime host : this.hosts) {
+			host.preloadHere(port);
+		}
+	}
+
+	private void preloadHere(int port) {
 		for (ImportScript imported : this.config.importScripts()) {
 			String group = ApplicationGroupNames.expand(imported.applicationGroup(), this.config.serverName(),
 					new RequestHost(this.config.serverName(), port), "", System::getenv);
@@ -150,7 +279,7 @@ public final class WsgiRuntime implements AutoCloseable {
 			String group = ApplicationGroupNames.expand(applicationGroupOf(alias, alias.script()), this.config.serverName(),
 					new RequestHost(this.config.serverName(), port), alias.url().equals("/") ? "" : alias.url(),
 					System::getenv);
-			String processGroup = (alias.processGroup() != null) ? alias.processGroup() : this.config.processGroup();
+			String processGroup = (alias.processGroup() != null) ? alias.processGroup() : processGroupOf(alias.script());
 			load(alias.script(), processGroup, group, alias.origin());
 		}
 	}
@@ -199,6 +328,16 @@ public final class WsgiRuntime implements AutoCloseable {
 	 */
 	public void service(HttpServletRequest request, HttpServletResponse response, RouteMatch match)
 			throws IOException {
+		host(request).serviceHere(request, response, match);
+	}
+
+	private void serviceHere(HttpServletRequest request, HttpServletResponse response, RouteMatch match)
+			throws IOException {
+		RewrittenRequest rewrite = match.rewrite();
+		if (rewrite != null && rewrite.answers()) {
+			answerRewrite(request, response, rewrite);
+			return;
+		}
 		if (match.kind() == RouteMatch.Kind.STATUS) {
 			answerWithoutScript(request, response, match);
 			return;
@@ -206,10 +345,13 @@ public final class WsgiRuntime implements AutoCloseable {
 		Path file = (match.kind() == RouteMatch.Kind.SCRIPT)
 				? ((match.script() instanceof ScriptSource.FileScript script) ? script.path() : null)
 				: match.staticFile();
-		if (file != null && !accessAllowed(file, request.getRemoteAddr())) {
-			logger.info("{} {}: client {} denied by server configuration", request.getMethod(),
-					request.getRequestURI(), request.getRemoteAddr());
-			sendError(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden");
+		boolean runs = match.kind() == RouteMatch.Kind.SCRIPT || match.kind() == RouteMatch.Kind.CGI;
+		// the variables SetEnvIf and the rewrite rules set (with SetEnv, see the README), looked up only by env rules
+		Function<String, String> requestEnv = (rewrite != null) ? rewrite.env()::get
+				: (name) -> locationView(match.requestPath()).env().get(name);
+		RequestGuard.Admission admission = this.guard.admit(request, response, file, match.requestPath(), runs,
+				requestEnv);
+		if (admission == null) {
 			return;
 		}
 		if (match.negotiated() && match.pathInfo().isEmpty()) {
@@ -223,34 +365,43 @@ public final class WsgiRuntime implements AutoCloseable {
 			case LISTING -> sendListing(request, response, match);
 			case CGI -> {
 				LocationView location = locationView(match.requestPath());
-				Map<String, String> env = CgiEnvironment.forCgi(request, match, requestHost(request), file.toString(),
-						location.passAuthorization(), location.env());
+				Map<String, String> env = CgiEnvironment.forCgi(request, match, requestHost(this.config, request), file.toString(),
+						location.passAuthorization(), location.env(), admission);
 				this.cgi.run(request, response, file, env);
 			}
-			default -> runScript(request, response, match);
+			default -> runScript(request, response, match, admission);
 		}
 	}
 
-	private void runScript(HttpServletRequest request, HttpServletResponse response, RouteMatch match)
-			throws IOException {
+	private void runScript(HttpServletRequest request, HttpServletResponse response, RouteMatch match,
+			RequestGuard.Admission admission) throws IOException {
 		ScriptAlias alias = match.alias();
 		ScriptSource script = match.script();
-		RequestHost host = requestHost(request);
-		String group = ApplicationGroupNames.expand(applicationGroupOf(alias, script), this.config.serverName(), host,
-				match.scriptName(), System::getenv);
-		LocationView location = locationView(match.requestPath());
-		Map<String, String> env = location.env();
+		RequestHost host = requestHost(this.config, request);
+		RewrittenRequest rewrite = match.rewrite();
+		LocationView location = locationView(match.requestPath(), processGroupOf(script));
+		// with rewriting, the match carries the complete variables (location SetEnv included)
+		Map<String, String> env = (rewrite != null) ? rewrite.env() : location.env();
 		boolean passAuthorization = location.passAuthorization();
 		boolean mapHeadToGet = location.mapHeadToGet();
 		String processGroup = location.processGroup();
 		if (alias.processGroup() != null) {
 			processGroup = alias.processGroup();
 		}
+		Map<String, String> requestEnv = env;
+		String group = ApplicationGroupNames.expand(applicationGroupOf(alias, script), this.config.serverName(), host,
+				match.scriptName(), (name) -> requestEnv.containsKey(name) ? requestEnv.get(name) : System.getenv(name));
 		String processGroupName = expandProcessGroup(processGroup, env);
 		InterpreterPool pool = processGroupName.isEmpty() ? this.embedded : this.daemons.get(processGroupName);
 		if (pool == null) {
 			logger.error("{} {}: no WSGI daemon process called '{}' has been configured", request.getMethod(),
 					request.getRequestURI(), processGroupName);
+			sendError(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Internal Server Error");
+			return;
+		}
+		if (this.foreignDaemons.contains(processGroupName)) {
+			logger.error("{} {}: daemon process '{}' is defined in another virtual host and cannot be accessed by "
+					+ "this WSGI application", request.getMethod(), request.getRequestURI(), processGroupName);
 			sendError(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Internal Server Error");
 			return;
 		}
@@ -270,6 +421,9 @@ public final class WsgiRuntime implements AutoCloseable {
 		}
 		RequestBridge bridge = new RequestBridge(request, response, script.name());
 		ScheduledFuture<?> watch = null;
+		if (RequestGuard.isChunked(request)) {
+			bridge.limitBody(admission.limits());
+		}
 		try {
 			Interpreter interpreter = pool.interpreter(lease, group);
 			interpreter.ensureLoaded(script, this.config.scriptReloading());
@@ -278,8 +432,9 @@ public final class WsgiRuntime implements AutoCloseable {
 			if (mapHeadToGet && method.equals("HEAD")) {
 				method = "GET";
 			}
-			String cgi = CgiEnvironment.build(request, method, match, host, script.name(), processGroupName, group,
-					callable, this.config.scriptReloading(), passAuthorization, env);
+			String query = (rewrite != null) ? rewrite.query() : request.getQueryString();
+			String cgi = CgiEnvironment.build(request, method, query, match, host, script.name(), processGroupName,
+					group, callable, this.config.scriptReloading(), passAuthorization, env, admission);
 			watch = pool.watch(lease, interpreter);
 			interpreter.handle(script.name(), callable, cgi, bridge);
 		}
@@ -311,6 +466,20 @@ public final class WsgiRuntime implements AutoCloseable {
 				return;
 			}
 			throw new ResponseAbortedException("WSGI application " + script.name() + " interrupted after request-timeout");
+		}
+		if (!bridge.hasReadBody() && "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+			request.setAttribute(CLOSE_WITHOUT_READING_BODY, Boolean.TRUE);
+		}
+		if (bridge.isBodyTooLarge() && !response.isCommitted()) {
+			// mod_wsgi: the over-limit chunked body makes the answer a 413, whatever the application did with the error
+			logger.info("{} {}: chunked request body over LimitRequestBody {}{}", request.getMethod(),
+					request.getRequestURI(), admission.limits().limit(),
+					(bridge.failure() != null) ? "; the application failed:\n" + bridge.failure().stripTrailing() : "");
+			response.reset();
+			response.setHeader("Connection", "close");
+			request.setAttribute(CLOSE_WITHOUT_READING_BODY, Boolean.TRUE);
+			sendError(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Request Entity Too Large");
+			return;
 		}
 		String failure = bridge.failure();
 		if (failure != null) {
@@ -345,11 +514,36 @@ public final class WsgiRuntime implements AutoCloseable {
 		return processGroup;
 	}
 
-	private RequestHost requestHost(HttpServletRequest request) {
-		return this.config.canonicalName()
-				? new RequestHost(this.config.serverName(),
-						(this.config.serverPort() != null) ? this.config.serverPort() : request.getLocalPort())
-				: RequestHost.of(request.getHeader("Host"), this.config.serverName(), request.isSecure());
+	/** The process group of a script: its directory's WSGIProcessGroup, else the server's. */
+	private String processGroupOf(ScriptSource script) {
+		if (this.config.directories().isEmpty() || !(script instanceof ScriptSource.FileScript file)) {
+			return this.config.processGroup();
+		}
+		return this.directoryProcessGroups.computeIfAbsent(file.path(), (path) -> {
+			String group = DirectorySettings.processGroupFor(this.config.directories(), path);
+			return (group != null) ? group : this.config.processGroup();
+		});
+	}
+
+	/** A request rewriting answered: a redirect, 403 (F), 410 (G), 404, 500 (too many internal redirects). */
+	private static void answerRewrite(HttpServletRequest request, HttpServletResponse response,
+			RewrittenRequest rewrite) throws IOException {
+		int status = rewrite.status();
+		if (rewrite.location() != null) {
+			response.setHeader("Location", rewrite.location());
+			sendError(response, status, (status == HttpServletResponse.SC_MOVED_PERMANENTLY) ? "Moved Permanently" : "Found");
+			return;
+		}
+		logger.info("{} {}: answered {} by rewrite rules", request.getMethod(), request.getRequestURI(), status);
+		String reason = switch (status) {
+			case HttpServletResponse.SC_FORBIDDEN -> "Forbidden";
+			case HttpServletResponse.SC_GONE -> "Gone";
+			case HttpServletResponse.SC_NOT_FOUND -> "Not Found";
+			case HttpServletResponse.SC_BAD_REQUEST -> "Bad Request";
+			case HttpServletResponse.SC_INTERNAL_SERVER_ERROR -> "Internal Server Error";
+			default -> "Error";
+		};
+		sendError(response, status, reason);
 	}
 
 	/**
@@ -358,10 +552,15 @@ public final class WsgiRuntime implements AutoCloseable {
 	 * applied in order.
 	 */
 	private LocationView locationView(String path) {
+		return locationView(path, this.config.processGroup());
+	}
+
+	/** The same, starting from a script's own process group (its directory's, else the server's). */
+	private LocationView locationView(String path, String defaultProcessGroup) {
 		Map<String, String> env = this.config.env();
 		boolean passAuthorization = this.config.passAuthorization();
 		boolean mapHeadToGet = false;
-		String processGroup = this.config.processGroup();
+		String processGroup = defaultProcessGroup;
 		if (!this.config.locations().isEmpty()) {
 			env = new LinkedHashMap<>(env);
 			for (LocationSettings location : this.config.locations()) {
@@ -386,20 +585,13 @@ public final class WsgiRuntime implements AutoCloseable {
 			boolean mapHeadToGet) {
 	}
 
-	private boolean accessAllowed(Path file, String remoteAddress) {
-		if (this.config.directories().isEmpty()) {
-			return true;
-		}
-		List<AccessControl> rules = this.accessRules.computeIfAbsent(file,
-				(path) -> DirectorySettings.accessFor(this.config.directories(), path));
-		return rules.isEmpty() || AccessControl.allows(rules, remoteAddress);
-	}
-
 	/** A generated directory listing ({@code Options Indexes}). */
 	private static void sendListing(HttpServletRequest request, HttpServletResponse response, RouteMatch match)
 			throws IOException {
 		byte[] body = DirectoryListing.render(match.scriptName(), match.staticFile()).getBytes(StandardCharsets.UTF_8);
-		response.setContentType("text/html;charset=UTF-8");
+		// Apache's label (mod_autoindex without IndexOptions Charset=); names are written as
+		// the file system holds them (UTF-8 here), as Apache writes their bytes
+		response.setContentType("text/html;charset=ISO-8859-1");
 		response.setContentLength(body.length);
 		if (!"HEAD".equals(request.getMethod())) {
 			response.getOutputStream().write(body);
@@ -518,6 +710,9 @@ public final class WsgiRuntime implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (!this.owner) {
+			return;
+		}
 		this.embedded.close();
 		this.daemons.values().forEach(InterpreterPool::close);
 	}

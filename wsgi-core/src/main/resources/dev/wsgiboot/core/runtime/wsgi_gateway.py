@@ -4,7 +4,8 @@
 # set of bridge methods, so that a request crosses the Java/Python boundary as
 # few times as possible:
 #
-#   bridge.read(n)               -> str (latin-1, 1..n bytes) or None at EOF
+#   bridge.read(n)               -> str (latin-1, 1..n bytes) or None at EOF / on error
+#   bridge.readError()           -> None at EOF, else why the body cannot be read (OSError)
 #   bridge.complete(s, h, body)  whole response at once (status, headers, bytes)
 #   bridge.start(s, h)           status and headers (before the first chunk)
 #   bridge.write(chunk) -> bool  one body chunk, flushed; False: client gone
@@ -43,6 +44,10 @@ class Input(object):
             return b''
         s = self._bridge.read(n)
         if s is None:
+            error = self._bridge.readError()
+            if error is not None:
+                # as mod_wsgi: an unreadable body (client gone, over LimitRequestBody) raises OSError
+                raise OSError(error)
             self._eof = True
             return b''
         return s.encode('latin-1')

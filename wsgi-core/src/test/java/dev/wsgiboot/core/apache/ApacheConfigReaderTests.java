@@ -5,18 +5,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.wsgiboot.core.config.AccessControl;
+import dev.wsgiboot.core.config.Authentication;
 import dev.wsgiboot.core.config.DaemonProcessGroup;
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.ImportScript;
 import dev.wsgiboot.core.config.InterpreterLifecycle;
+import dev.wsgiboot.core.config.LocationSettings;
+import dev.wsgiboot.core.config.RequestBodyLimits;
 import dev.wsgiboot.core.config.ScriptAlias;
 import dev.wsgiboot.core.config.StaticAlias;
 import dev.wsgiboot.core.config.WsgiConfigException;
+import dev.wsgiboot.core.rewrite.EnvDirective;
+import dev.wsgiboot.core.rewrite.EnvScope;
+import dev.wsgiboot.core.rewrite.RewriteConfig;
+import dev.wsgiboot.core.rewrite.RewriteRuleSet;
+import dev.wsgiboot.core.rewrite.SetEnvIfRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -161,11 +170,11 @@ class ApacheConfigReaderTests {
 
 	@Test
 	void everyUnsupportedDirectiveIsListed() {
-		WsgiConfigException failure = failure("AddHandler cgi-script .cgi\nRewriteEngine On\n<VirtualHost *:80>\n</VirtualHost>\n");
+		WsgiConfigException failure = failure("AddHandler cgi-script .cgi\nRewriteOptions Inherit\n<VirtualHost *:80>\n</VirtualHost>\n");
 		assertThat(failure.getOrigin()).isEqualTo("test.conf:1");
 		assertThat(failure.getSuppressed()).hasSize(2);
 		assertThat(((WsgiConfigException) failure.getSuppressed()[1]).getReason())
-			.isEqualTo("<VirtualHost> is not supported yet");
+			.isEqualTo("a <VirtualHost> without ServerName is not supported");
 	}
 
 	@Test
@@ -191,13 +200,130 @@ class ApacheConfigReaderTests {
 	}
 
 	@Test
-	void accessRulesNeedingDnsOrAuthenticationAreNotSupportedYet() {
-		assertThat(failure("<Directory /srv>\nAllow from example.com\n</Directory>\n").getReason())
-			.contains("host names are not supported");
-		assertThat(failure("<Directory /srv>\nRequire valid-user\n</Directory>\n").getReason())
-			.isEqualTo("Require valid-user is not supported yet");
+	void unsupportedAndInvalidAccessRulesAreRefused() {
+		assertThat(failure("<Directory /srv>\nRequire group admins\n</Directory>\n").getReason())
+			.isEqualTo("Require group is not supported yet");
+		assertThat(failure("<Directory /srv>\nRequire not user bob\n</Directory>\n").getReason())
+			.startsWith("a negative Require line has no effect in <RequireAny>");
+		assertThat(failure("<Directory /srv>\n<RequireAll>\nRequire not ip 10.0.0.1\n</RequireAll>\n</Directory>\n")
+			.getReason()).contains("only negative Require lines");
+		assertThat(failure("<Directory /srv>\n<RequireAny>\nAllow from all\n</RequireAny>\n</Directory>\n")
+			.getReason()).isEqualTo("Allow is not allowed in <RequireAny>");
+		assertThat(failure("<Directory /srv>\nAllow from bad_host!\n</Directory>\n").getReason())
+			.isEqualTo("'bad_host!' is not a host or domain name");
+		assertThat(failure("<Directory /srv>\nRequire env\n</Directory>\n").getReason())
+			.isEqualTo("Require env needs at least one variable name");
+		assertThat(failure("<Directory /srv>\nSatisfy Some\n</Directory>\n").getReason())
+			.isEqualTo("Satisfy takes Any or All, got 'Some'");
 		assertThat(failure("<Directory /srv>\nOrder sideways\n</Directory>\n").getReason())
 			.contains("is not valid");
+	}
+
+	@Test
+	void hostNamesEnvSatisfyAndRequireContainersAreRead() {
+		ApacheConfig config = read("""
+				<Directory /srv/app>
+				Order deny,allow
+				Deny from env=!trusted
+				Allow from .example.org
+				Satisfy Any
+				<RequireAll>
+				Require env trusted
+				<RequireNone>
+				Require ip 10.0.0.7
+				</RequireNone>
+				<RequireAny>
+				Require host example.org
+				Require ip 10.0.0.0/8
+				</RequireAny>
+				</RequireAll>
+				</Directory>
+				""");
+		AccessControl access = config.directories().get(0).access();
+		assertThat(access.satisfyAny()).isTrue();
+		assertThat(access.deny()).hasToString("[env=!trusted]");
+		assertThat(access.allow()).hasToString("[.example.org]");
+		AccessControl.Require all = access.require().get(0);
+		assertThat(all.container()).isEqualTo(AccessControl.Container.ALL);
+		assertThat(all.lines()).extracting(AccessControl.Require::container)
+			.containsExactly(null, AccessControl.Container.NONE, AccessControl.Container.ANY);
+		Map<String, String> env = Map.of("trusted", "1");
+		AccessControl.HostNames noDns = (address) -> null;
+		assertThat(access.evaluate(new AccessControl.Client("10.0.0.1", env::get, noDns), null))
+			.isEqualTo(AccessControl.Verdict.GRANTED);
+		assertThat(access.evaluate(new AccessControl.Client("10.0.0.7", env::get, noDns), null))
+			.isEqualTo(AccessControl.Verdict.DENIED);
+		assertThat(access.evaluate(new AccessControl.Client("10.0.0.1", (name) -> null, noDns), null))
+			.isEqualTo(AccessControl.Verdict.DENIED);
+		assertThat(access.compatAllows(new AccessControl.Client("10.0.0.1", (name) -> null, noDns))).isFalse();
+		assertThat(access.compatAllows(new AccessControl.Client("10.0.0.1", env::get, noDns))).isTrue();
+	}
+
+	@Test
+	void requestBodyLimitsAreReadAtEveryLevel() {
+		ApacheConfig config = read("""
+				LimitRequestBody 0
+				WSGIChunkedRequest On
+				<Directory /srv/small>
+				LimitRequestBody 1024
+				</Directory>
+				<Location /chunked>
+				WSGIChunkedRequest Off
+				LimitRequestBody 2048
+				</Location>
+				""");
+		assertThat(config.requestBody()).isEqualTo(new RequestBodyLimits(0L, true));
+		assertThat(config.directories().get(0).requestBody()).isEqualTo(new RequestBodyLimits(1024L, null));
+		assertThat(config.locations().get(0).requestBody()).isEqualTo(new RequestBodyLimits(2048L, false));
+		assertThat(read("ServerName x\n").requestBody()).isEqualTo(RequestBodyLimits.NONE);
+		assertThat(failure("LimitRequestBody 1GB\n").getReason()).contains("must be a number of bytes");
+		assertThat(failure("LimitRequestBody 2147483648\n").getReason()).contains("2147483647");
+		assertThat(failure("<Location /x>\nWSGIChunkedRequest maybe\n</Location>\n").getReason())
+			.contains("must be On or Off");
+	}
+
+	@Test
+	void basicAuthenticationIsReadInDirectoryAndLocation() {
+		ApacheConfig config = read("""
+				<Directory /srv/private>
+				AuthType basic
+				AuthName "Private Area"
+				AuthBasicProvider file
+				AuthUserFile /etc/apache2/htpasswd
+				Require user alice bob
+				</Directory>
+				<Location /secure>
+				AuthType Basic
+				AuthName Secure
+				AuthUserFile /etc/apache2/other
+				Require valid-user
+				Require ip 10.0.0.0/8
+				</Location>
+				""");
+		DirectorySettings directory = config.directories().get(0);
+		assertThat(directory.authentication())
+			.isEqualTo(new Authentication("Basic", "Private Area", Path.of("/etc/apache2/htpasswd"), "test.conf:5"));
+		assertThat(directory.access().requireAllowsUser("bob")).isTrue();
+		assertThat(directory.access().requireAllowsUser("carol")).isFalse();
+		LocationSettings location = config.locations().get(0);
+		assertThat(location.authentication().realm()).isEqualTo("Secure");
+		assertThat(location.access().requiresUser()).isTrue();
+		assertThat(location.access().requireAllows("10.1.1.1")).isTrue();
+		assertThat(location.access().requireAllows("127.0.0.1")).isFalse();
+		assertThat(location.access().requireAllowsUser("anyone")).isTrue();
+	}
+
+	@Test
+	void authenticationThisServerCannotDoIsRefused() {
+		assertThat(failure("<Location /x>\nAuthType Digest\n</Location>\n").getReason())
+			.isEqualTo("AuthType Digest is not supported yet");
+		assertThat(failure("<Location /x>\nAuthBasicProvider ldap\n</Location>\n").getReason())
+			.isEqualTo("AuthBasicProvider ldap is not supported yet");
+		WsgiConfigException relative = failure("<Directory /srv>\nAuthUserFile conf/htpasswd\n</Directory>\n");
+		assertThat(relative.getOrigin()).isEqualTo("test.conf:2");
+		assertThat(relative.getReason()).contains("relative to Apache's ServerRoot");
+		assertThat(failure("<Location /x>\nAuthGroupFile /etc/groups\n</Location>\n").getReason())
+			.isEqualTo("AuthGroupFile inside <Location> is not supported yet");
 	}
 
 	@Test
@@ -358,6 +484,86 @@ class ApacheConfigReaderTests {
 		WsgiConfigException failure = catchThrowableOfType(WsgiConfigException.class,
 				() -> ApacheConfigReader.read(this.dir.resolve("missing.conf"), getClass().getClassLoader()));
 		assertThat(failure.getOrigin()).contains("missing.conf");
+	}
+
+	@Test
+	void rewriteRulesAreReadPerContext() throws IOException {
+		Files.writeString(this.dir.resolve("users.txt"), "alice /u/alice\n");
+		ApacheConfig config = read("""
+				RewriteEngine On
+				RewriteMap users txt:DIR/users.txt
+				RewriteCond %{REQUEST_URI} ^/~([^/]+)
+				RewriteRule . - [E=APPLICATION_GROUP:~%1]
+				<Directory /srv/site>
+				Options ExecCGI FollowSymLinks
+				RewriteEngine On
+				RewriteBase /site/
+				RewriteRule ^(.*)$ site.wsgi/$1 [QSA,PT,L]
+				WSGIProcessGroup %{ENV:PROCESS_GROUP}
+				</Directory>
+				<Directory /srv/plain>
+				Options ExecCGI
+				RewriteEngine On
+				RewriteRule ^ - [F]
+				</Directory>
+				""".replace("DIR", this.dir.toString()));
+		RewriteConfig rewrite = config.rewrite();
+		assertThat(rewrite.hasServerRules()).isTrue();
+		assertThat(rewrite.server().rules()).hasSize(1);
+		assertThat(rewrite.server().rules().get(0).conditions()).hasSize(1);
+		assertThat(rewrite.server().rules().get(0).origin()).isEqualTo("test.conf:4");
+		assertThat(rewrite.maps().get("users").lookup("alice")).isEqualTo("/u/alice");
+		assertThat(rewrite.directories()).hasSize(2);
+		RewriteRuleSet site = rewrite.directories().get(0);
+		assertThat(site.directory()).isEqualTo(Path.of("/srv/site"));
+		assertThat(site.base()).isEqualTo("/site/");
+		assertThat(site.symlinksAllowed()).isTrue();
+		assertThat(rewrite.directories().get(1).symlinksAllowed()).isFalse();
+		assertThat(rewrite.documentRoot()).isNull();
+		assertThat(DirectorySettings.processGroupFor(config.directories(), Path.of("/srv/site/site.wsgi")))
+			.isEqualTo("%{ENV:PROCESS_GROUP}");
+	}
+
+	@Test
+	void environmentDirectivesAreReadWithTheirScope() {
+		ApacheConfig config = read("""
+				SetEnvIf Remote_Addr ^127\\. local=1
+				SetEnvIfNoCase User-Agent bot robot
+				UnsetEnv A B
+				PassEnv HOME
+				<Location /app>
+				SetEnvIf Request_URI ^/app/x x=1
+				UnsetEnv C
+				</Location>
+				<Directory /srv/scripts>
+				SetEnv D 1
+				<Files a.wsgi>
+				SetEnv E 2
+				</Files>
+				</Directory>
+				""");
+		RewriteConfig rewrite = config.rewrite();
+		assertThat(rewrite.setEnvIf()).extracting(SetEnvIfRule::attribute)
+			.containsExactly("Remote_Addr", "User-Agent", "Request_URI");
+		assertThat(rewrite.setEnvIf().get(2).scope()).isEqualTo(EnvScope.location("/app"));
+		assertThat(rewrite.envDirectives()).extracting(EnvDirective::name).containsExactly("A", "B", "HOME", "C", "D", "E");
+		assertThat(rewrite.envDirectives().get(5).scope()).isEqualTo(EnvScope.directory(Path.of("/srv/scripts"), "a.wsgi"));
+	}
+
+	@Test
+	void rewriteMistakesAndUnsupportedFeaturesAreRefused() {
+		assertThat(failure("RewriteBase /x\n").getReason()).contains("only allowed in <Directory>");
+		assertThat(failure("<Directory /srv>\nRewriteMap m int:tolower\n</Directory>\n").getOrigin())
+			.isEqualTo("test.conf:2");
+		assertThat(failure("RewriteMap m txt:missing.txt\n").getReason()).startsWith("cannot read RewriteMap file");
+		assertThat(failure("RewriteMap m dbm:users.db\n").getAction()).contains("txt:");
+		assertThat(failure("RewriteEngine On\nRewriteRule ^ /x [P]\n").getReason())
+			.isEqualTo("RewriteRule flag P is not supported yet");
+		assertThat(failure("RewriteCond %{REMOTE_ADDR} ^127\n").getReason())
+			.isEqualTo("RewriteCond without a RewriteRule after it");
+		assertThat(failure("<Directory /srv>\nOptions Includes\nRewriteEngine On\n</Directory>\n").getOrigin())
+			.isEqualTo("test.conf:2");
+		assertThat(failure("SetEnvIf Remote_Addr\n").getReason()).contains("takes an attribute");
 	}
 
 	private Path script(String name) throws IOException {

@@ -172,6 +172,37 @@ class FileMapperTests {
 		assertThat(router.resolve("/missing")).isNull();
 	}
 
+	@Test
+	void symbolicLinksAreFollowedByDefaultAndWithFollowSymLinksOnly(@TempDir Path outside) throws IOException {
+		Files.writeString(outside.resolve("secret.txt"), "secret");
+		Files.createSymbolicLink(this.root.resolve("escape.txt"), outside.resolve("secret.txt"));
+		Files.createSymbolicLink(this.root.resolve("linked"), outside);
+		Files.createSymbolicLink(this.root.resolve("inside.txt"), this.root.resolve("readme.txt"));
+		FileMapper followed = new FileMapper(List.of(), OverrideFiles.NONE, this::typed);
+		assertThat(followed.map("/w/escape.txt", this.root + "/escape.txt").kind()).isEqualTo(Kind.FILE);
+		assertThat(followed.map("/w/linked/secret.txt", this.root + "/linked/secret.txt").kind())
+			.isEqualTo(Kind.FILE);
+		FileMapper refused = mapper(handlers("exec-cgi"));
+		assertThat(refused.map("/w/escape.txt", this.root + "/escape.txt").status()).isEqualTo(403);
+		assertThat(refused.map("/w/linked/secret.txt", this.root + "/linked/secret.txt").status()).isEqualTo(403);
+		assertThat(refused.map("/w/inside.txt", this.root + "/inside.txt").status()).isEqualTo(403);
+		assertThat(refused.map("/w/readme.txt", this.root + "/readme.txt").kind()).isEqualTo(Kind.FILE);
+		assertThat(mapper(handlers("exec-cgi", "follow-sym-links")).map("/w/escape.txt", this.root + "/escape.txt")
+			.kind()).isEqualTo(Kind.FILE);
+		// the link and its target belong to the same user here
+		assertThat(mapper(handlers("sym-links-if-owner-match")).map("/w/inside.txt", this.root + "/inside.txt")
+			.kind()).isEqualTo(Kind.FILE);
+	}
+
+	@Test
+	void aDirectoryIndexThroughASymbolicLinkIsRefusedWithoutFollowSymLinks() throws IOException {
+		Files.createDirectories(this.root.resolve("indexed"));
+		Files.createSymbolicLink(this.root.resolve("indexed/index.html"), this.root.resolve("readme.txt"));
+		assertThat(mapper(handlers()).map("/w/indexed/", this.root + "/indexed/").status()).isEqualTo(403);
+		assertThat(mapper(handlers("follow-sym-links")).map("/w/indexed/", this.root + "/indexed/").staticFile())
+			.isEqualTo(this.root.resolve("indexed/index.html"));
+	}
+
 	private FileMapper mapper(HandlerSettings settings) {
 		return new FileMapper(List.of(DirectorySettings.handling(this.root, settings, "test")), OverrideFiles.NONE,
 				this::typed);

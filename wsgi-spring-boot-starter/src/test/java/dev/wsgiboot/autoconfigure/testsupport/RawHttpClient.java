@@ -30,6 +30,11 @@ public final class RawHttpClient {
 		this.timeoutMillis = timeoutMillis;
 	}
 
+	/** A client that waits up to {@code millis} for answers, e.g. for a first request that creates an interpreter. */
+	public RawHttpClient withTimeout(int millis) {
+		return new RawHttpClient(this.port, millis);
+	}
+
 	/** Sends {@code GET target} with a Host header and {@code Connection: close}. */
 	public RawResponse get(String target) throws IOException {
 		return send("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\nConnection: close\r\n\r\n");
@@ -87,7 +92,7 @@ public final class RawHttpClient {
 			return new String(this.body, StandardCharsets.UTF_8);
 		}
 
-		static RawResponse parse(byte[] raw) throws IOException {
+		public static RawResponse parse(byte[] raw) throws IOException {
 			InputStream in = new java.io.ByteArrayInputStream(raw);
 			String statusLine = readLine(in);
 			while (statusLine != null && statusLine.startsWith("HTTP/1.1 1") && !statusLine.startsWith("HTTP/1.1 1 ")) {
