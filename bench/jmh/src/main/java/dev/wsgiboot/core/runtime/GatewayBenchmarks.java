@@ -229,8 +229,9 @@ public class GatewayBenchmarks {
 	}
 
 	private String environ(Mount mount) {
-		return CgiEnvironment.build(mount.request, mount.request.getMethod(), mount.match, mount.host,
-				mount.alias.script().name(), "", "bench", "application", true, false, Map.of());
+		return CgiEnvironment.build(mount.request, mount.request.getMethod(), mount.request.getQueryString(),
+				mount.match, mount.host, mount.alias.script().name(), "", "bench", "application", true, false, Map.of(),
+				RequestGuard.Admission.OPEN);
 	}
 
 	private MockHttpServletResponse handle(Mount mount) {
