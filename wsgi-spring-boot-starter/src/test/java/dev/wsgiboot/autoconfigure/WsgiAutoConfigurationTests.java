@@ -124,6 +124,46 @@ class WsgiAutoConfigurationTests {
 	}
 
 	@Test
+	void daemonOptionsNeedingAnOperatingSystemProcessFailStartupUnlessIgnored(@TempDir Path directory)
+			throws IOException {
+		Path conf = directory.resolve("site.conf");
+		Files.writeString(conf, "ServerName site.test\nWSGIDaemonProcess site user=joe group=joe threads=2\n");
+		this.contextRunner.withPropertyValues("wsgi.apache-config=file:" + conf).run((context) -> {
+			WsgiConfigException failure = findCause(context.getStartupFailure(), WsgiConfigException.class);
+			assertThat(failure.getOrigin()).isEqualTo(conf + ":2");
+			assertThat(failure.getReason()).contains("[user, group]").contains("separate operating-system process");
+			assertThat(failure.getAction()).contains("wsgi.ignore-os-process-options=true");
+		});
+		this.contextRunner
+			.withPropertyValues("wsgi.apache-config=file:" + conf, "wsgi.ignore-os-process-options=true")
+			.run((context) -> assertThat(context.getBean(WsgiConfig.class).daemonProcesses().get("site"))
+				.satisfies((site) -> {
+					assertThat(site.osProcessOptions()).isEmpty();
+					assertThat(site.threads()).isEqualTo(2);
+				}));
+	}
+
+	@Test
+	void virtualHostsFromProperties() {
+		this.contextRunner
+			.withPropertyValues("wsgi.virtual-hosts[0].server-name=one.test",
+					"wsgi.virtual-hosts[0].server-aliases[0]=*.one.test",
+					"wsgi.virtual-hosts[0].script-aliases[0].url=/one",
+					"wsgi.virtual-hosts[0].script-aliases[0].path=classpath:wsgi/envprobe.wsgi",
+					"wsgi.virtual-hosts[0].env[SITE]=one")
+			.run((context) -> {
+				WsgiConfig config = context.getBean(WsgiConfig.class);
+				assertThat(config.virtualHosts()).hasSize(1);
+				assertThat(config.virtualHosts().get(0).matches("www.one.test")).isTrue();
+				assertThat(config.virtualHosts().get(0).config().scriptAliases()).extracting("url")
+					.containsExactly("/one");
+				assertThat(config.virtualHosts().get(0).config().env()).containsEntry("SITE", "one");
+			});
+		assertFailure("wsgi.virtual-hosts[0].server-aliases[0]=x.test")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.virtual-hosts[0].server-name"));
+	}
+
+	@Test
 	void unreadableUserFileOfAnApacheConfigFailsStartupWithFileAndLine(@TempDir Path directory) throws IOException {
 		Path conf = directory.resolve("site.conf");
 		Files.writeString(conf, "<Location /secure>\nAuthType Basic\nAuthName R\nAuthUserFile " + directory
