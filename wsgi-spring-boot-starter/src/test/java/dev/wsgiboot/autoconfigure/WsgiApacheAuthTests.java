@@ -2,11 +2,8 @@ package dev.wsgiboot.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +14,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.wsgiboot.autoconfigure.testsupport.OracleGolden;
 import dev.wsgiboot.autoconfigure.testsupport.RawHttpClient;
 import dev.wsgiboot.autoconfigure.testsupport.RawHttpClient.RawResponse;
 
@@ -93,43 +89,32 @@ class WsgiApacheAuthTests {
 		RawResponse anonymous = get("/x", null);
 		assertThat(anonymous.status()).isEqualTo(401);
 		assertThat(anonymous.header("WWW-Authenticate")).isEqualTo("Basic realm=\"Directory Realm\"");
-		assertThat(get("/x", basic("bob", "builder")).status()).isEqualTo(401);
-		assertThat(json(get("/x", basic("alice", "wonderland")))).containsEntry("REMOTE_USER", "alice")
+		assertThat(get("/x", RawHttpClient.basic("bob", "builder")).status()).isEqualTo(401);
+		assertThat(get("/x", RawHttpClient.basic("alice", "wonderland")).okJson()).containsEntry("REMOTE_USER", "alice")
 			.containsEntry("AUTH_TYPE", "Basic");
 	}
 
 	@Test
 	void locationRequireReplacesTheDirectorys() throws IOException {
-		assertThat(json(get("/open/x", null))).containsEntry("REMOTE_USER", null);
-		assertThat(json(get("/anyone/x", basic("bob", "builder")))).containsEntry("REMOTE_USER", "bob");
+		assertThat(get("/open/x", null).okJson()).containsEntry("REMOTE_USER", null);
+		assertThat(get("/anyone/x", RawHttpClient.basic("bob", "builder")).okJson()).containsEntry("REMOTE_USER", "bob");
 	}
 
 	@Test
 	void aGrantingHostLineNeedsNoPassword() throws IOException {
-		assertThat(json(get("/local/x", null))).containsEntry("REMOTE_USER", null).containsEntry("AUTH_TYPE", null);
+		assertThat(get("/local/x", null).okJson()).containsEntry("REMOTE_USER", null).containsEntry("AUTH_TYPE", null);
 	}
 
 	@Test
 	void staticFilesOfTheDirectoryAreProtectedToo() throws IOException {
 		assertThat(get("/notes.txt", null).status()).isEqualTo(401);
-		RawResponse allowed = get("/notes.txt", basic("alice", "wonderland"));
+		RawResponse allowed = get("/notes.txt", RawHttpClient.basic("alice", "wonderland"));
 		assertThat(allowed.status()).isEqualTo(200);
 		assertThat(allowed.text()).isEqualTo("private notes\n");
 	}
 
 	private static RawResponse get(String target, String authorization) throws IOException {
-		return new RawHttpClient(port).send("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-				+ ((authorization != null) ? "Authorization: " + authorization + "\r\n" : "")
-				+ "Connection: close\r\n\r\n");
-	}
-
-	private static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static Map<String, Object> json(RawResponse response) {
-		assertThat(response.status()).as(response.text()).isEqualTo(200);
-		return OracleGolden.parse(response.body());
+		return new RawHttpClient(port).send("GET", target, authorization);
 	}
 
 }

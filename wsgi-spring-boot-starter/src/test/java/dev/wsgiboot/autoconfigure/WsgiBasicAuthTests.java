@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.wsgiboot.autoconfigure.testsupport.OracleGolden;
 import dev.wsgiboot.autoconfigure.testsupport.RawHttpClient;
 import dev.wsgiboot.autoconfigure.testsupport.RawHttpClient.RawResponse;
 
@@ -78,58 +76,47 @@ class WsgiBasicAuthTests {
 
 	@Test
 	void wrongPasswordUnknownUserAndOtherSchemesAreChallenged() throws IOException {
-		assertThat(request("GET", "/secure/x", basic("alice", "wrong")).status()).isEqualTo(401);
-		assertThat(request("GET", "/secure/x", basic("mallory", "wonderland")).status()).isEqualTo(401);
+		assertThat(request("GET", "/secure/x", RawHttpClient.basic("alice", "wrong")).status()).isEqualTo(401);
+		assertThat(request("GET", "/secure/x", RawHttpClient.basic("mallory", "wonderland")).status()).isEqualTo(401);
 		assertThat(request("GET", "/secure/x", "Bearer abc").status()).isEqualTo(401);
 	}
 
 	@Test
 	void validUserReachesTheApplicationAsRemoteUser() throws IOException {
-		Map<String, Object> environ = json(request("GET", "/secure/x", basic("alice", "wonderland")));
+		Map<String, Object> environ = request("GET", "/secure/x", RawHttpClient.basic("alice", "wonderland")).okJson();
 		assertThat(environ).containsEntry("AUTH_TYPE", "Basic")
 			.containsEntry("REMOTE_USER", "alice")
 			.containsEntry("HTTP_AUTHORIZATION", null);
-		assertThat(json(request("GET", "/secure", basic("bob", "builder")))).containsEntry("REMOTE_USER", "bob");
+		assertThat(request("GET", "/secure", RawHttpClient.basic("bob", "builder")).okJson()).containsEntry("REMOTE_USER", "bob");
 	}
 
 	@Test
 	void requireUserAdmitsOnlyTheNamedUsers() throws IOException {
-		RawResponse alice = request("GET", "/bob-only/x", basic("alice", "wonderland"));
+		RawResponse alice = request("GET", "/bob-only/x", RawHttpClient.basic("alice", "wonderland"));
 		assertThat(alice.status()).isEqualTo(401);
 		assertThat(alice.header("WWW-Authenticate")).isEqualTo("Basic realm=\"Bob\"");
-		assertThat(json(request("GET", "/bob-only/x", basic("bob", "builder")))).containsEntry("REMOTE_USER", "bob");
+		assertThat(request("GET", "/bob-only/x", RawHttpClient.basic("bob", "builder")).okJson()).containsEntry("REMOTE_USER", "bob");
 	}
 
 	@Test
 	void passAuthorizationPassesTheHeaderToo() throws IOException {
-		String authorization = basic("alice", "wonderland");
-		assertThat(json(request("GET", "/passauth/x", authorization))).containsEntry("REMOTE_USER", "alice")
+		String authorization = RawHttpClient.basic("alice", "wonderland");
+		assertThat(request("GET", "/passauth/x", authorization).okJson()).containsEntry("REMOTE_USER", "alice")
 			.containsEntry("HTTP_AUTHORIZATION", authorization);
 	}
 
 	@Test
 	void changedUserFileIsReadAgain() throws IOException {
-		assertThat(request("GET", "/secure/x", basic("carol", "s3cret:x")).status()).isEqualTo(401);
+		assertThat(request("GET", "/secure/x", RawHttpClient.basic("carol", "s3cret:x")).status()).isEqualTo(401);
 		Files.writeString(USERS, "carol:{SHA}FEI6rNnb7XvP5yNyknSZvByyHbQ=\n", StandardCharsets.ISO_8859_1,
 				java.nio.file.StandardOpenOption.APPEND);
 		Files.setLastModifiedTime(USERS, FileTime.from(Instant.now().plusSeconds(10)));
-		assertThat(json(request("GET", "/secure/x", basic("carol", "s3cret:x")))).containsEntry("REMOTE_USER",
+		assertThat(request("GET", "/secure/x", RawHttpClient.basic("carol", "s3cret:x")).okJson()).containsEntry("REMOTE_USER",
 				"carol");
 	}
 
 	private RawResponse request(String method, String target, String authorization) throws IOException {
-		return new RawHttpClient(this.port).send(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-				+ ((authorization != null) ? "Authorization: " + authorization + "\r\n" : "")
-				+ "Connection: close\r\n\r\n");
-	}
-
-	private static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static Map<String, Object> json(RawResponse response) {
-		assertThat(response.status()).as(response.text()).isEqualTo(200);
-		return OracleGolden.parse(response.body());
+		return new RawHttpClient(this.port).send(method, target, authorization);
 	}
 
 	private static Path createUsers() {

@@ -14,7 +14,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.wsgiboot.autoconfigure.testsupport.OracleGolden;
 import dev.wsgiboot.autoconfigure.testsupport.RawHttpClient;
 import dev.wsgiboot.autoconfigure.testsupport.RawHttpClient.RawResponse;
 
@@ -110,7 +109,7 @@ class WsgiRequestLimitsTests {
 		RawResponse response = new RawHttpClient(this.port).send("POST /unlimited/x?noread HTTP/1.1\r\nHost: x\r\n"
 				+ "Content-Length: " + (2 * GIB) + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(json(response)).containsEntry("CONTENT_LENGTH", Long.toString(2 * GIB));
+		assertThat(response.okJson()).containsEntry("CONTENT_LENGTH", Long.toString(2 * GIB));
 	}
 
 	@Test
@@ -123,7 +122,7 @@ class WsgiRequestLimitsTests {
 	void allowedChunkedBodyUnderTheLimitIsRead() throws IOException {
 		RawResponse response = new RawHttpClient(this.port).send(chunked("/chunked/upload", 1000), new byte[0]);
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(json(response)).containsEntry("body_length", 1000).containsEntry("read_error", null);
+		assertThat(response.okJson()).containsEntry("body_length", 1000).containsEntry("read_error", null);
 	}
 
 	@Test
@@ -131,8 +130,8 @@ class WsgiRequestLimitsTests {
 		RawResponse response = new RawHttpClient(this.port).send(chunked("/chunked/upload", 2000), new byte[0]);
 		assertThat(response.status()).isEqualTo(413);
 		// same Host, so same application group (interpreter) as the upload
-		Map<String, Object> last = json(new RawHttpClient(this.port)
-			.send("GET /chunked/last-error HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+		Map<String, Object> last = new RawHttpClient(this.port)
+			.send("GET /chunked/last-error HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").okJson();
 		assertThat((String) last.get("last_error")).startsWith("OSError: ").contains("LimitRequestBody");
 	}
 
@@ -150,11 +149,6 @@ class WsgiRequestLimitsTests {
 
 	private static String readToEnd(InputStream in) throws IOException {
 		return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-	}
-
-	private static Map<String, Object> json(RawResponse response) {
-		assertThat(response.status()).as(response.text()).isEqualTo(200);
-		return OracleGolden.parse(response.body());
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.wsgiboot.autoconfigure;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +19,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
-import dev.wsgiboot.autoconfigure.testsupport.OracleGolden;
 import dev.wsgiboot.autoconfigure.testsupport.RawHttpClient;
 import dev.wsgiboot.autoconfigure.testsupport.RawHttpClient.RawResponse;
 
@@ -54,12 +51,12 @@ class WsgiSpringSecurityTests {
 		RawResponse response = get("/private/x", null);
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.header("WWW-Authenticate")).startsWith("Basic ");
-		assertThat(get("/private/x", basic("carol", "wrong")).status()).isEqualTo(401);
+		assertThat(get("/private/x", RawHttpClient.basic("carol", "wrong")).status()).isEqualTo(401);
 	}
 
 	@Test
 	void theAuthenticatedUserIsRemoteUser() throws IOException {
-		Map<String, Object> environ = json(get("/private/x", basic("carol", "secret")));
+		Map<String, Object> environ = get("/private/x", RawHttpClient.basic("carol", "secret")).okJson();
 		assertThat(environ).containsEntry("REMOTE_USER", "carol")
 			.containsEntry("AUTH_TYPE", "Basic")
 			.containsEntry("HTTP_AUTHORIZATION", null);
@@ -67,23 +64,12 @@ class WsgiSpringSecurityTests {
 
 	@Test
 	void theOpenMountHasNoUser() throws IOException {
-		Map<String, Object> environ = json(get("/public/x", null));
+		Map<String, Object> environ = get("/public/x", null).okJson();
 		assertThat(environ).containsEntry("REMOTE_USER", null).containsEntry("AUTH_TYPE", null);
 	}
 
 	private RawResponse get(String target, String authorization) throws IOException {
-		return new RawHttpClient(this.port).send("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-				+ ((authorization != null) ? "Authorization: " + authorization + "\r\n" : "")
-				+ "Connection: close\r\n\r\n");
-	}
-
-	private static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static Map<String, Object> json(RawResponse response) {
-		assertThat(response.status()).as(response.text()).isEqualTo(200);
-		return OracleGolden.parse(response.body());
+		return new RawHttpClient(this.port).send("GET", target, authorization);
 	}
 
 	/** Auto-configuration with Spring Security on: /private/** needs a user, everything else is open. */

@@ -8,7 +8,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sends byte-exact HTTP/1.x requests over a plain socket (no URL normalising
@@ -38,6 +42,19 @@ public final class RawHttpClient {
 	/** Sends {@code GET target} with a Host header and {@code Connection: close}. */
 	public RawResponse get(String target) throws IOException {
 		return send("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\nConnection: close\r\n\r\n");
+	}
+
+	/** Sends {@code method target} with {@code Connection: close} and, unless {@code null}, an Authorization header. */
+	public RawResponse send(String method, String target, String authorization) throws IOException {
+		return send(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+				+ ((authorization != null) ? "Authorization: " + authorization + "\r\n" : "")
+				+ "Connection: close\r\n\r\n");
+	}
+
+	/** An {@code Authorization} header value for HTTP basic authentication. */
+	public static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 	public RawResponse send(String head) throws IOException {
@@ -86,6 +103,12 @@ public final class RawHttpClient {
 				}
 			}
 			return null;
+		}
+
+		/** The JSON document of a 200 answer (the probe's or a test application's). */
+		public Map<String, Object> okJson() {
+			assertThat(this.status).as(text()).isEqualTo(200);
+			return OracleGolden.parse(this.body);
 		}
 
 		public String text() {
