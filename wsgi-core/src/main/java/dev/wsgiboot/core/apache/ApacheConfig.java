@@ -67,7 +67,7 @@ public record ApacheConfig(List<ScriptAlias> scriptAliases, String serverName, S
 		directories = List.copyOf(directories);
 		env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
 		locations = List.copyOf(locations);
-		daemonProcesses = Map.copyOf(daemonProcesses);
+		daemonProcesses = Collections.unmodifiableMap(new LinkedHashMap<>(daemonProcesses));
 		staticAliases = List.copyOf(staticAliases);
 		importScripts = List.copyOf(importScripts);
 		virtualHosts = List.copyOf(virtualHosts);

@@ -1,6 +1,8 @@
 package dev.wsgiboot.core.config;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,7 +26,7 @@ import java.util.Objects;
  * locale
  * @param osProcessOptions options that only a separate operating-system
  * process could honour ({@code user=}, {@code home=}, {@code memory-limit=}...)
- * as written; the server refuses a group that has any unless told to ignore
+ * as written, in the order written; the server refuses a group that has any unless told to ignore
  * them
  */
 public record DaemonProcessGroup(String name, int processes, boolean processesGiven, int threads,
@@ -44,7 +46,7 @@ public record DaemonProcessGroup(String name, int processes, boolean processesGi
 		Objects.requireNonNull(origin, "origin");
 		Objects.requireNonNull(lifecycle, "lifecycle");
 		Objects.requireNonNull(environment, "environment");
-		osProcessOptions = Map.copyOf(osProcessOptions);
+		osProcessOptions = Collections.unmodifiableMap(new LinkedHashMap<>(osProcessOptions));
 		if (processes < 1 || threads < 1 || maximumRequests < 0) {
 			throw new WsgiConfigException(origin,
 					"processes and threads must be at least 1 and maximum-requests not negative",

@@ -78,7 +78,7 @@ public record WsgiConfig(List<ScriptAlias> scriptAliases, String serverName, Str
 		Objects.requireNonNull(encodedSlashes, "encodedSlashes");
 		env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
 		locations = List.copyOf(locations);
-		daemonProcesses = Map.copyOf(daemonProcesses);
+		daemonProcesses = Collections.unmodifiableMap(new LinkedHashMap<>(daemonProcesses));
 		Objects.requireNonNull(processGroup, "processGroup");
 		staticAliases = List.copyOf(staticAliases);
 		requestBody = RequestBodyLimits.DEFAULTS.with(requestBody);
