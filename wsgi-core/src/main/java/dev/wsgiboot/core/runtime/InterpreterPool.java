@@ -130,10 +130,18 @@ final class InterpreterPool implements AutoCloseable {
 				}
 				long remaining = deadline - System.nanoTime();
 				if (remaining <= 0) {
+					// a place released just now may have woken this thread instead of another waiter
+					this.released.signal();
 					throw new PoolBusyException(this.name,
 							"no interpreter became free within " + this.settings.queueTimeout().toMillis() + " ms");
 				}
-				this.released.awaitNanos(remaining);
+				try {
+					this.released.awaitNanos(remaining);
+				}
+				catch (InterruptedException ex) {
+					this.released.signal();
+					throw ex;
+				}
 			}
 		}
 		finally {
@@ -162,19 +170,33 @@ final class InterpreterPool implements AutoCloseable {
 				prepareReplacement(lease.slot, generation);
 			}
 		}
-		signalWaiters();
+		signalWaiter(false);
 	}
 
-	private void signalWaiters() {
+	/**
+	 * Wakes the threads waiting for a place: one when one place was released
+	 * (waking all would make all but one go back to sleep, for every request of
+	 * a saturated pool), all when a slot or a generation added places.
+	 */
+	private void signalWaiter(boolean all) {
 		if (this.waiting.get() > 0) {
 			this.waitLock.lock();
 			try {
-				this.released.signalAll();
+				if (all) {
+					this.released.signalAll();
+				}
+				else {
+					this.released.signal();
+				}
 			}
 			finally {
 				this.waitLock.unlock();
 			}
 		}
+	}
+
+	private void signalWaiters() {
+		signalWaiter(true);
 	}
 
 	private Lease tryAcquire(String applicationGroup) {

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -192,6 +193,10 @@ public class GatewayBenchmarks {
 	@State(Scope.Benchmark)
 	public static class PooledRuntime {
 
+		/** Interpreter slots x threads per slot. */
+		@Param({ "2x4", "2x1", "2x2" })
+		public String pool;
+
 		private Path directory;
 
 		private WsgiRuntime runtime;
@@ -207,7 +212,8 @@ public class GatewayBenchmarks {
 					getClass().getClassLoader());
 			WsgiConfig config = new WsgiConfig(List.of(alias), "localhost", WsgiConfig.DEFAULT_APPLICATION_GROUP,
 					WsgiConfig.DEFAULT_CALLABLE_OBJECT, true, false, List.of(),
-					new InterpreterPoolSettings(2, 4, Duration.ofSeconds(60)), List.of(), EncodedSlashes.OFF,
+					new InterpreterPoolSettings(Integer.parseInt(this.pool.split("x")[0]),
+							Integer.parseInt(this.pool.split("x")[1]), Duration.ofSeconds(60)), List.of(), EncodedSlashes.OFF,
 					Map.of(), List.of(), false, null, Map.of(), WsgiConfig.GLOBAL, List.of());
 			this.runtime = new WsgiRuntime(config, PythonEngine.shared(), null);
 			this.runtime.preload(8080);
