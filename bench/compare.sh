@@ -17,6 +17,8 @@
 #
 # Environment:
 #   DURATION (10s)  length of one measurement       WARMUP (10s)  warm-up per URL
+#   OURS_WARMUP (60s) warm-up per URL for ours: the Graal JIT needs about a minute of load on 2 cores to
+#                   compile the gateway and the apps; RAMP reports how throughput gets there
 #   ROUNDS (3)      rounds per server               CONNECTIONS ("16 64")
 #   RAMP (60)       seconds of 1-second windows on /hello right after ours answers
 #   SERVERS ("ours apache-embedded apache-daemon gunicorn-sync gunicorn-gthread"; "ours-memory" runs
@@ -33,6 +35,7 @@ JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export JAVA_HOME
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-10s}
+OURS_WARMUP=${OURS_WARMUP:-60s}
 ROUNDS=${ROUNDS:-3}
 RAMP=${RAMP:-60}
 read -r -a CONNS <<<"${CONNECTIONS:-16 64}"
@@ -275,7 +278,7 @@ run_ours() {
 		echo "first_flask $(calc "$(cat "$WORK/first.flask") - $t0")"
 	} >"$OUT/startup.txt"
 	cat "$OUT/startup.txt" >&2
-	measure_server ours hello=$base/hello echo=$base/echo flask=$base/flask/ java=$base/java/hello
+	WARMUP=$OURS_WARMUP measure_server ours hello=$base/hello echo=$base/echo flask=$base/flask/ java=$base/java/hello
 	stop_server
 }
 
@@ -400,7 +403,7 @@ run_gunicorn() { # sync|gthread
 {
 	echo "date $(date -u '+%F %T') UTC"
 	echo "machine $CORES cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
-	echo "settings DURATION=$DURATION WARMUP=$WARMUP ROUNDS=$ROUNDS RAMP=$RAMP CONNECTIONS=${CONNS[*]}"
+	echo "settings DURATION=$DURATION WARMUP=$WARMUP OURS_WARMUP=$OURS_WARMUP ROUNDS=$ROUNDS RAMP=$RAMP CONNECTIONS=${CONNS[*]}"
 	echo "versions $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); $(apache2 -v | head -1); mod_wsgi $(dpkg-query -W -f '${Version}' libapache2-mod-wsgi-py3); gunicorn $(/usr/bin/gunicorn --version 2>&1 | awk '{print $NF}' | tr -d ')'); $($PY --version); wrk $(dpkg-query -W -f '${Version}' wrk)"
 } >"$OUT/info.txt"
 cat "$OUT/info.txt" >&2
