@@ -2,8 +2,13 @@ package dev.wsgiboot.autoconfigure;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The timers of daemon process groups (request-timeout, restart-interval,
  * inactivity-timeout), their Python environment (python-path, lang, locale),
- * WSGIImportScript, and the pool state API.
+ * WSGIImportScript, the pool state API, and requests queued for a busy interpreter.
  */
 @SpringBootTest(classes = WsgiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.application.name=lifecycle", "wsgi.application-group=%{GLOBAL}",
@@ -40,7 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"wsgi.locations[0].path=/timeout", "wsgi.locations[0].process-group=timeout",
 				"wsgi.locations[1].path=/restart", "wsgi.locations[1].process-group=restart",
 				"wsgi.locations[2].path=/idle", "wsgi.locations[2].process-group=idle",
-				"wsgi.locations[3].path=/env", "wsgi.locations[3].process-group=env" })
+				"wsgi.locations[3].path=/env", "wsgi.locations[3].process-group=env",
+				"wsgi.daemon-processes.queue.threads=1", "wsgi.daemon-processes.queue.queue-timeout=30s",
+				"wsgi.locations[4].path=/queue", "wsgi.locations[4].process-group=queue" })
 class WsgiInterpreterLifecycleTests {
 
 	@LocalServerPort
@@ -101,7 +108,7 @@ class WsgiInterpreterLifecycleTests {
 		document("/x");
 		List<ProcessGroupState> groups = this.runtime.processGroups();
 		assertThat(groups).extracting(ProcessGroupState::name)
-			.containsExactlyInAnyOrder("%{GLOBAL}", "timeout", "restart", "idle", "env");
+			.containsExactlyInAnyOrder("%{GLOBAL}", "timeout", "restart", "idle", "env", "queue");
 		ProcessGroupState embedded = groups.get(0);
 		assertThat(embedded.name()).isEqualTo("%{GLOBAL}");
 		assertThat(embedded.served()).isPositive();
@@ -115,6 +122,36 @@ class WsgiInterpreterLifecycleTests {
 			.filter((state) -> state.name().equals(name))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	@Test
+	void requestsQueuedForABusyInterpreterAreAllServedInTurn() throws Exception {
+		String first = interpreter("/queue/x");
+		int clients = 8;
+		int requestsEach = 15;
+		ExecutorService executor = Executors.newFixedThreadPool(clients);
+		try {
+			List<Future<List<Integer>>> results = new ArrayList<>();
+			for (int i = 0; i < clients; i++) {
+				results.add(executor.submit(() -> {
+					List<Integer> statuses = new ArrayList<>();
+					for (int r = 0; r < requestsEach; r++) {
+						statuses.add(send("/queue/x?sleep=0.005").status());
+					}
+					return statuses;
+				}));
+			}
+			for (Future<List<Integer>> result : results) {
+				assertThat(result.get(60, TimeUnit.SECONDS)).hasSize(requestsEach).containsOnly(200);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		// one slot of one thread: every request waited its turn for the same interpreter
+		Map<String, Object> after = document("/queue/x");
+		assertThat(after.get("interpreter")).isEqualTo(first);
+		assertThat(((Number) after.get("requests")).intValue()).isEqualTo(clients * requestsEach + 2);
 	}
 
 	private boolean awaitNewInterpreter(String target, String old, Duration timeout) throws Exception {
