@@ -76,6 +76,9 @@ final class InterpreterPool implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	/** The longest a waiting request sleeps before it looks for a free place again. */
+	private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
 	InterpreterPool(String name, InterpreterPoolSettings settings, PythonEngine engine,
 			Function<String, InterpreterSpec> specs) {
 		this.name = name;
@@ -112,22 +115,29 @@ final class InterpreterPool implements AutoCloseable {
 	 * @throws PoolBusyException when no place frees up in time
 	 */
 	Lease acquire(String applicationGroup) throws InterruptedException {
-		Lease lease = tryAcquire(applicationGroup);
-		if (lease != null) {
-			return lease;
+		// requests already waiting go first: a new one takes a free place at once only when none waits
+		if (this.waiting.get() == 0) {
+			Lease lease = tryAcquire(applicationGroup);
+			if (lease != null) {
+				return lease;
+			}
 		}
 		long deadline = System.nanoTime() + this.settings.queueTimeout().toNanos();
 		this.waiting.incrementAndGet();
 		this.waitLock.lock();
 		try {
+			boolean behindOthers = this.waitLock.hasWaiters(this.released);
 			while (true) {
 				if (this.closed) {
 					throw new PoolBusyException(this.name, "the server is shutting down");
 				}
-				lease = tryAcquire(applicationGroup);
-				if (lease != null) {
-					return lease;
+				if (!behindOthers) {
+					Lease lease = tryAcquire(applicationGroup);
+					if (lease != null) {
+						return lease;
+					}
 				}
+				behindOthers = false;
 				long remaining = deadline - System.nanoTime();
 				if (remaining <= 0) {
 					// a place released just now may have woken this thread instead of another waiter
@@ -136,7 +146,9 @@ final class InterpreterPool implements AutoCloseable {
 							"no interpreter became free within " + this.settings.queueTimeout().toMillis() + " ms");
 				}
 				try {
-					this.released.awaitNanos(remaining);
+					// woken by a freed place, or after a while to look again (a wake-up taken by a request
+					// that then found no place must not leave a free place unused)
+					this.released.awaitNanos(Math.min(remaining, RECHECK_NANOS));
 				}
 				catch (InterruptedException ex) {
 					this.released.signal();
