@@ -275,7 +275,8 @@ public final class WsgiProperties {
 		this.aliasMatches = (aliasMatches != null) ? List.copyOf(aliasMatches) : List.of();
 		this.documentRoot = documentRoot;
 		this.cgiTimeout = cgiTimeout;
-		this.daemonProcesses = (daemonProcesses != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(daemonProcesses)) : Map.of();
+		this.daemonProcesses = (daemonProcesses != null)
+				? Collections.unmodifiableMap(new LinkedHashMap<>(daemonProcesses)) : Map.of();
 		this.ignoreOsProcessOptions = ignoreOsProcessOptions;
 		this.importScripts = (importScripts != null) ? List.copyOf(importScripts) : List.of();
 		this.virtualHosts = (virtualHosts != null) ? List.copyOf(virtualHosts) : List.of();

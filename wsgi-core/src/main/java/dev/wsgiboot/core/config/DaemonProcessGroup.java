@@ -26,8 +26,8 @@ import java.util.Objects;
  * locale
  * @param osProcessOptions options that only a separate operating-system
  * process could honour ({@code user=}, {@code home=}, {@code memory-limit=}...)
- * as written, in the order written; the server refuses a group that has any unless told to ignore
- * them
+ * as written, in the order written; the server refuses a group that has any
+ * unless told to ignore them
  */
 public record DaemonProcessGroup(String name, int processes, boolean processesGiven, int threads,
 		int maximumRequests, String displayName, String origin, Duration queueTimeout, InterpreterLifecycle lifecycle,

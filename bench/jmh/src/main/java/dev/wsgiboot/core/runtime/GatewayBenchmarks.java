@@ -210,10 +210,11 @@ public class GatewayBenchmarks {
 			Files.writeString(script, HELLO);
 			ScriptAlias alias = ScriptAlias.of("/hello", "file:" + script, null, null, true, "jmh /hello",
 					getClass().getClassLoader());
+			String[] slotsByThreads = this.pool.split("x");
+			InterpreterPoolSettings poolSettings = new InterpreterPoolSettings(Integer.parseInt(slotsByThreads[0]),
+					Integer.parseInt(slotsByThreads[1]), Duration.ofSeconds(60));
 			WsgiConfig config = new WsgiConfig(List.of(alias), "localhost", WsgiConfig.DEFAULT_APPLICATION_GROUP,
-					WsgiConfig.DEFAULT_CALLABLE_OBJECT, true, false, List.of(),
-					new InterpreterPoolSettings(Integer.parseInt(this.pool.split("x")[0]),
-							Integer.parseInt(this.pool.split("x")[1]), Duration.ofSeconds(60)), List.of(), EncodedSlashes.OFF,
+					WsgiConfig.DEFAULT_CALLABLE_OBJECT, true, false, List.of(), poolSettings, List.of(), EncodedSlashes.OFF,
 					Map.of(), List.of(), false, null, Map.of(), WsgiConfig.GLOBAL, List.of());
 			this.runtime = new WsgiRuntime(config, PythonEngine.shared(), null);
 			this.runtime.preload(8080);
