@@ -11,10 +11,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.wsgiboot.autoconfigure.testsupport.OracleGolden;
@@ -28,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The timers of daemon process groups (request-timeout, restart-interval,
  * inactivity-timeout), their Python environment (python-path, lang, locale),
- * WSGIImportScript, the pool state API, and requests queued for a busy interpreter.
+ * WSGIImportScript, the pool state API, and requests queued for a busy interpreter
+ * (served in turn, or refused with 503 after queue-timeout).
  */
 @SpringBootTest(classes = WsgiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.application.name=lifecycle", "wsgi.application-group=%{GLOBAL}",
@@ -47,7 +51,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"wsgi.locations[2].path=/idle", "wsgi.locations[2].process-group=idle",
 				"wsgi.locations[3].path=/env", "wsgi.locations[3].process-group=env",
 				"wsgi.daemon-processes.queue.threads=1", "wsgi.daemon-processes.queue.queue-timeout=30s",
-				"wsgi.locations[4].path=/queue", "wsgi.locations[4].process-group=queue" })
+				"wsgi.locations[4].path=/queue", "wsgi.locations[4].process-group=queue",
+				"wsgi.daemon-processes.full.threads=1", "wsgi.daemon-processes.full.queue-timeout=1s",
+				"wsgi.locations[5].path=/full", "wsgi.locations[5].process-group=full" })
+@ExtendWith(OutputCaptureExtension.class)
 class WsgiInterpreterLifecycleTests {
 
 	@LocalServerPort
@@ -108,7 +115,7 @@ class WsgiInterpreterLifecycleTests {
 		document("/x");
 		List<ProcessGroupState> groups = this.runtime.processGroups();
 		assertThat(groups).extracting(ProcessGroupState::name)
-			.containsExactlyInAnyOrder("%{GLOBAL}", "timeout", "restart", "idle", "env", "queue");
+			.containsExactlyInAnyOrder("%{GLOBAL}", "timeout", "restart", "idle", "env", "queue", "full");
 		ProcessGroupState embedded = groups.get(0);
 		assertThat(embedded.name()).isEqualTo("%{GLOBAL}");
 		assertThat(embedded.served()).isPositive();
@@ -152,6 +159,35 @@ class WsgiInterpreterLifecycleTests {
 		Map<String, Object> after = document("/queue/x");
 		assertThat(after.get("interpreter")).isEqualTo(first);
 		assertThat(((Number) after.get("requests")).intValue()).isEqualTo(clients * requestsEach + 2);
+	}
+
+	@Test
+	void requestWaitingLongerThanQueueTimeoutIs503AndThePlaceStaysUsable(CapturedOutput output) throws Exception {
+		String first = interpreter("/full/x");
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<RawResponse> slow = executor.submit(() -> send("/full/x?sleep=4"));
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (group("full").inFlight() == 0 && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(group("full").inFlight()).isEqualTo(1);
+			long start = System.nanoTime();
+			RawResponse refused = send("/full/x");
+			Duration waited = Duration.ofNanos(System.nanoTime() - start);
+			assertThat(refused.status()).isEqualTo(503);
+			assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(900)).isLessThan(Duration.ofSeconds(3));
+			assertThat(output).contains("no interpreter became free within 1000 ms");
+			assertThat(slow.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		// the request that gave up left nothing behind: the place serves the next one
+		Map<String, Object> after = document("/full/x");
+		assertThat(after.get("interpreter")).isEqualTo(first);
+		assertThat(((Number) after.get("requests")).intValue()).isEqualTo(3);
+		assertThat(group("full").inFlight()).isZero();
 	}
 
 	private boolean awaitNewInterpreter(String target, String old, Duration timeout) throws Exception {

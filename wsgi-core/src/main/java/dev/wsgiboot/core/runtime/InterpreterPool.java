@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -13,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -65,19 +67,13 @@ final class InterpreterPool implements AutoCloseable {
 
 	private final AtomicBoolean growing = new AtomicBoolean();
 
-	private final ReentrantLock waitLock = new ReentrantLock();
-
-	private final Condition released = this.waitLock.newCondition();
-
-	private final AtomicInteger waiting = new AtomicInteger();
+	/** Requests waiting for a place, in order of arrival. */
+	private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
 
 	/** Starts slots, warms replacements, runs the timers: one daemon thread. */
 	private final ScheduledExecutorService background;
 
 	private volatile boolean closed;
-
-	/** The longest a waiting request sleeps before it looks for a free place again. */
-	private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
 	InterpreterPool(String name, InterpreterPoolSettings settings, PythonEngine engine,
 			Function<String, InterpreterSpec> specs) {
@@ -116,49 +112,40 @@ final class InterpreterPool implements AutoCloseable {
 	 */
 	Lease acquire(String applicationGroup) throws InterruptedException {
 		// requests already waiting go first: a new one takes a free place at once only when none waits
-		if (this.waiting.get() == 0) {
+		if (this.waiters.isEmpty()) {
 			Lease lease = tryAcquire(applicationGroup);
 			if (lease != null) {
 				return lease;
 			}
 		}
 		long deadline = System.nanoTime() + this.settings.queueTimeout().toNanos();
-		this.waiting.incrementAndGet();
-		this.waitLock.lock();
-		try {
-			boolean behindOthers = this.waitLock.hasWaiters(this.released);
-			while (true) {
-				if (this.closed) {
-					throw new PoolBusyException(this.name, "the server is shutting down");
-				}
-				if (!behindOthers) {
-					Lease lease = tryAcquire(applicationGroup);
-					if (lease != null) {
-						return lease;
-					}
-				}
-				behindOthers = false;
-				long remaining = deadline - System.nanoTime();
-				if (remaining <= 0) {
-					// a place released just now may have woken this thread instead of another waiter
-					this.released.signal();
-					throw new PoolBusyException(this.name,
-							"no interpreter became free within " + this.settings.queueTimeout().toMillis() + " ms");
-				}
-				try {
-					// woken by a freed place, or after a while to look again (a wake-up taken by a request
-					// that then found no place must not leave a free place unused)
-					this.released.awaitNanos(Math.min(remaining, RECHECK_NANOS));
-				}
-				catch (InterruptedException ex) {
-					this.released.signal();
-					throw ex;
-				}
+		Waiter waiter = new Waiter(applicationGroup);
+		this.waiters.add(waiter);
+		// a place freed before this request joined the queue has seen no one to hand it to
+		dispatch();
+		while (true) {
+			Lease lease = waiter.lease();
+			if (lease != null) {
+				return lease;
 			}
-		}
-		finally {
-			this.waitLock.unlock();
-			this.waiting.decrementAndGet();
+			long remaining = deadline - System.nanoTime();
+			boolean interrupted = Thread.interrupted();
+			if (this.closed || remaining <= 0 || interrupted) {
+				if (waiter.cancel()) {
+					this.waiters.remove(waiter);
+					if (interrupted) {
+						throw new InterruptedException();
+					}
+					throw new PoolBusyException(this.name, this.closed ? "the server is shutting down"
+							: "no interpreter became free within " + this.settings.queueTimeout().toMillis() + " ms");
+				}
+				// a place was handed over at the same moment: take it
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
+				return waiter.lease();
+			}
+			LockSupport.parkNanos(this, remaining);
 		}
 	}
 
@@ -182,33 +169,51 @@ final class InterpreterPool implements AutoCloseable {
 				prepareReplacement(lease.slot, generation);
 			}
 		}
-		signalWaiter(false);
+		dispatch();
 	}
 
 	/**
-	 * Wakes the threads waiting for a place: one when one place was released
-	 * (waking all would make all but one go back to sleep, for every request of
-	 * a saturated pool), all when a slot or a generation added places.
+	 * Hands free places to waiting requests, first come first served, and wakes
+	 * each one it served (a freed place wakes exactly one request; a started
+	 * slot or generation as many as it has places). Called after every change
+	 * that may free a place, and by a request that has just joined the queue.
 	 */
-	private void signalWaiter(boolean all) {
-		if (this.waiting.get() > 0) {
-			this.waitLock.lock();
-			try {
-				if (all) {
-					this.released.signalAll();
-				}
-				else {
-					this.released.signal();
-				}
+	private void dispatch() {
+		Waiter head;
+		while (!this.closed && (head = this.waiters.peek()) != null) {
+			Lease lease = tryAcquire(head.applicationGroup);
+			if (lease == null) {
+				return;
 			}
-			finally {
-				this.waitLock.unlock();
+			Waiter waiter = this.waiters.poll();
+			if (waiter == null) {
+				// another thread served the queue meanwhile; a request that joined since may still need it
+				giveBack(lease);
+				continue;
+			}
+			if (!waiter.offer(lease)) {
+				// it gave up waiting (timeout, interrupt, shutdown): try the next one
+				giveBack(lease);
 			}
 		}
 	}
 
+	/** Returns a place that was taken but not used. */
+	private void giveBack(Lease lease) {
+		Generation generation = lease.generation;
+		if (generation.inFlight.decrementAndGet() == 0 && generation.retired) {
+			generation.closeIfIdle(displayName());
+		}
+	}
+
 	private void signalWaiters() {
-		signalWaiter(true);
+		if (this.closed) {
+			for (Waiter waiter : this.waiters) {
+				LockSupport.unpark(waiter.thread);
+			}
+			return;
+		}
+		dispatch();
 	}
 
 	private Lease tryAcquire(String applicationGroup) {
@@ -536,6 +541,45 @@ final class InterpreterPool implements AutoCloseable {
 		Lease(Slot slot, Generation generation) {
 			this.slot = slot;
 			this.generation = generation;
+		}
+
+	}
+
+	/**
+	 * A request waiting for a place: parked until {@link InterpreterPool#dispatch()}
+	 * hands it one, or until it gives up.
+	 */
+	static final class Waiter {
+
+		private static final Object CANCELLED = new Object();
+
+		final Thread thread = Thread.currentThread();
+
+		final String applicationGroup;
+
+		/** {@code null} while waiting, then the place handed over or {@link #CANCELLED}. */
+		private final AtomicReference<Object> outcome = new AtomicReference<>();
+
+		Waiter(String applicationGroup) {
+			this.applicationGroup = applicationGroup;
+		}
+
+		/** Hands the place over and wakes the request; {@code false} when it has given up. */
+		boolean offer(Lease lease) {
+			if (this.outcome.compareAndSet(null, lease)) {
+				LockSupport.unpark(this.thread);
+				return true;
+			}
+			return false;
+		}
+
+		/** Gives up waiting; {@code false} when a place has already been handed over. */
+		boolean cancel() {
+			return this.outcome.compareAndSet(null, CANCELLED);
+		}
+
+		Lease lease() {
+			return (this.outcome.get() instanceof Lease lease) ? lease : null;
 		}
 
 	}
