@@ -22,7 +22,8 @@
 #   ROUNDS (3)      rounds per server               CONNECTIONS ("16 64")
 #   RAMP (60)       seconds of 1-second windows on /hello right after ours answers
 #   SERVERS ("ours apache-embedded apache-daemon gunicorn-sync gunicorn-gthread"; "ours-memory" runs
-#                   only the memory phase)
+#                   only the memory phase; "ours-cpu" is ours shaped for CPU-bound applications like
+#                   gunicorn sync: 2 x cores interpreter slots of one thread each)
 #   SKIP_BUILD=1    use the jar already built       MEMORY=0  skip the interpreter memory phase
 #   OUT             result directory (default: a new /tmp/wsgi-compare.*)
 #   OURS_JAVA_OPTS  more JVM options for ours (e.g. -Xmx512m)
@@ -228,9 +229,11 @@ ours_command() { # more arguments...
 calc() { awk "BEGIN { printf \"%.3f\", $1 }"; }
 
 # --- ours: the sample app jar -------------------------------------------------
-run_ours() {
-	local base=http://127.0.0.1:$OURS_PORT t0 first_python
-	local args=(--wsgi.python-path[0]=$DIST_PACKAGES
+run_ours() { # label, more arguments for the sample app...
+	local label=$1 base=http://127.0.0.1:$OURS_PORT t0 first_python suffix=""
+	shift
+	[ "$label" = ours ] || suffix="-$label"
+	local args=("$@" --wsgi.python-path[0]=$DIST_PACKAGES
 		--wsgi.script-aliases[0].url=/hello --wsgi.script-aliases[0].path=file:$WORK/apps/hello.wsgi
 		--wsgi.script-aliases[0].preload=true
 		--wsgi.script-aliases[1].url=/echo --wsgi.script-aliases[1].path=file:$WORK/apps/echo.wsgi
@@ -238,9 +241,10 @@ run_ours() {
 		--wsgi.script-aliases[2].url=/flask --wsgi.script-aliases[2].path=file:$WORK/apps/flask_app.wsgi
 		--wsgi.script-aliases[2].preload=true)
 	ours_command "${args[@]}"
-	echo "ours: ${OURS_CMD[*]}" >>"$OUT/servers.txt"
+	echo "$label: ${OURS_CMD[*]}" >>"$OUT/servers.txt"
+	rm -f "$WORK"/first.*
 	t0=$(now)
-	"${OURS_CMD[@]}" >"$OUT/ours.log" 2>&1 &
+	"${OURS_CMD[@]}" >"$OUT/$label.log" 2>&1 &
 	SERVER_PID=$!
 	# first successful answer of each kind, polled in the background; a request is
 	# never abandoned (it would keep an interpreter busy for nothing)
@@ -256,17 +260,17 @@ run_ours() {
 	done
 	for _ in $(seq 1 3600); do
 		[ -f "$WORK/first.hello" ] && break
-		kill -0 "$SERVER_PID" 2>/dev/null || { echo "ours died: see $OUT/ours.log" >&2; exit 1; }
+		kill -0 "$SERVER_PID" 2>/dev/null || { echo "$label died: see $OUT/$label.log" >&2; exit 1; }
 		sleep 0.05
 	done
 	first_python=$(cat "$WORK/first.hello")
 	# throughput right after the first Python answer: 1-second windows
-	: >"$OUT/ramp.tsv"
+	: >"$OUT/ramp$suffix.tsv"
 	local t=0 result
 	while awk "BEGIN { exit !($t < $RAMP) }"; do
 		result=$(run_wrk "$base/hello" 16 1s hello)
 		t=$(calc "$(now) - $first_python")
-		echo "$t $result" >>"$OUT/ramp.tsv"
+		echo "$t $result" >>"$OUT/ramp$suffix.tsv"
 	done
 	wait_for "$base/java/hello" 60
 	wait_for "$base/flask/" 120
@@ -276,9 +280,9 @@ run_ours() {
 		echo "first_python $(calc "$first_python - $t0")"
 		echo "first_java $(calc "$(cat "$WORK/first.java") - $t0")"
 		echo "first_flask $(calc "$(cat "$WORK/first.flask") - $t0")"
-	} >"$OUT/startup.txt"
-	cat "$OUT/startup.txt" >&2
-	WARMUP=$OURS_WARMUP measure_server ours hello=$base/hello echo=$base/echo flask=$base/flask/ java=$base/java/hello
+	} >"$OUT/startup$suffix.txt"
+	cat "$OUT/startup$suffix.txt" >&2
+	WARMUP=$OURS_WARMUP measure_server "$label" hello=$base/hello echo=$base/echo flask=$base/flask/ java=$base/java/hello
 	stop_server
 }
 
@@ -411,7 +415,8 @@ cat "$OUT/info.txt" >&2
 for server in "${SERVERS[@]}"; do
 	echo "== $server" >&2
 	case $server in
-		ours) run_ours; [ "$MEMORY" = 1 ] && run_ours_memory ;;
+		ours) run_ours ours; [ "$MEMORY" = 1 ] && run_ours_memory ;;
+		ours-cpu) run_ours ours-cpu --wsgi.embedded.processes=$((2 * CORES)) --wsgi.embedded.threads=1 ;;
 		ours-memory) run_ours_memory ;;
 		apache-embedded) run_apache embedded ;;
 		apache-daemon) run_apache daemon ;;

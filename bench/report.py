@@ -6,7 +6,7 @@ import sys
 from collections import defaultdict
 
 OUT = sys.argv[1]
-SERVERS = ['ours', 'apache-embedded', 'apache-daemon', 'gunicorn-sync', 'gunicorn-gthread']
+SERVERS = ['ours', 'ours-cpu', 'apache-embedded', 'apache-daemon', 'gunicorn-sync', 'gunicorn-gthread']
 APPS = ['hello', 'echo', 'flask', 'java']
 APP_NAMES = {'hello': 'hello (GET, 12 B)', 'echo': 'echo (POST 1 KiB)', 'flask': 'Flask template',
              'java': 'Java hello (same JVM)'}
@@ -99,25 +99,28 @@ def ratio(a, b):
     return f'{a / b:.2f}x' if a and b else '-'
 
 
-print('### Ratios of median req/s (ours / other)')
-print()
-header = '| app | conns | ' + ' | '.join(f'ours / {name}' for _, name in BASELINES) + ' | ours / Java hello |'
-print(header)
-print('|---' * (3 + len(BASELINES)) + '|')
-for app in ('hello', 'echo', 'flask'):
-    for c in conns:
-        ours = med(('ours', app, c), 'rps')
-        cells = [ratio(ours, med((server, app, c), 'rps')) for server, _ in BASELINES]
-        cells.append(ratio(ours, med(('ours', 'java', c), 'rps')))
-        print(f'| {app} | {c} | ' + ' | '.join(cells) + ' |')
-print()
+OURS = [s for s in ('ours', 'ours-cpu') if any(key[0] == s for key in rows)]
+for variant in OURS:
+    print(f'### Ratios of median req/s ({variant} / other)')
+    print()
+    header = ('| app | conns | ' + ' | '.join(f'{variant} / {name}' for _, name in BASELINES)
+              + f' | {variant} / its Java hello |')
+    print(header)
+    print('|---' * (3 + len(BASELINES)) + '|')
+    for app in ('hello', 'echo', 'flask'):
+        for c in conns:
+            ours = med((variant, app, c), 'rps')
+            cells = [ratio(ours, med((server, app, c), 'rps')) for server, _ in BASELINES]
+            cells.append(ratio(ours, med((variant, 'java', c), 'rps')))
+            print(f'| {app} | {c} | ' + ' | '.join(cells) + ' |')
+    print()
 print('### p99 latency, ms (median over rounds)')
 print()
-print('| app | conns | ours | ' + ' | '.join(name for _, name in BASELINES) + ' |')
-print('|---' * (3 + len(BASELINES)) + '|')
+print('| app | conns | ' + ' | '.join(OURS) + ' | ' + ' | '.join(name for _, name in BASELINES) + ' |')
+print('|---' * (2 + len(OURS) + len(BASELINES)) + '|')
 for app in ('hello', 'echo', 'flask'):
     for c in conns:
-        cells = [fmt(med((server, app, c), 'p99'), 1) for server in ['ours'] + [s for s, _ in BASELINES]]
+        cells = [fmt(med((server, app, c), 'p99'), 1) for server in OURS + [s for s, _ in BASELINES]]
         print(f'| {app} | {c} | ' + ' | '.join(cells) + ' |')
 print()
 
