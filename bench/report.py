@@ -99,7 +99,7 @@ def ratio(a, b):
     return f'{a / b:.2f}x' if a and b else '-'
 
 
-OURS = [s for s in ('ours', 'ours-cpu') if any(key[0] == s for key in rows)]
+OURS = [s for s in SERVERS if s.startswith('ours') and any(key[0] == s for key in rows)]
 for variant in OURS:
     print(f'### Ratios of median req/s ({variant} / other)')
     print()

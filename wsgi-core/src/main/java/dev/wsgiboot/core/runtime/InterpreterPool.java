@@ -188,32 +188,21 @@ final class InterpreterPool implements AutoCloseable {
 			Waiter waiter = this.waiters.poll();
 			if (waiter == null) {
 				// another thread served the queue meanwhile; a request that joined since may still need it
-				giveBack(lease);
+				giveBack(lease.generation);
 				continue;
 			}
 			if (!waiter.offer(lease)) {
 				// it gave up waiting (timeout, interrupt, shutdown): try the next one
-				giveBack(lease);
+				giveBack(lease.generation);
 			}
 		}
 	}
 
-	/** Returns a place that was taken but not used. */
-	private void giveBack(Lease lease) {
-		Generation generation = lease.generation;
+	/** Returns a place that was taken but not used, closing a retired generation it was the last of. */
+	private void giveBack(Generation generation) {
 		if (generation.inFlight.decrementAndGet() == 0 && generation.retired) {
 			generation.closeIfIdle(displayName());
 		}
-	}
-
-	private void signalWaiters() {
-		if (this.closed) {
-			for (Waiter waiter : this.waiters) {
-				LockSupport.unpark(waiter.thread);
-			}
-			return;
-		}
-		dispatch();
 	}
 
 	private Lease tryAcquire(String applicationGroup) {
@@ -241,10 +230,8 @@ final class InterpreterPool implements AutoCloseable {
 			}
 			if (bestGeneration.inFlight.compareAndSet(bestLoad, bestLoad + 1)) {
 				if (best.current != bestGeneration) {
-					// replaced while we chose it: give the place back, closing it if it was the last
-					if (bestGeneration.inFlight.decrementAndGet() == 0 && bestGeneration.retired) {
-						bestGeneration.closeIfIdle(displayName());
-					}
+					// replaced while we chose it: give the place back
+					giveBack(bestGeneration);
 					continue;
 				}
 				if (bestLoad > 0) {
@@ -278,7 +265,7 @@ final class InterpreterPool implements AutoCloseable {
 				this.started.incrementAndGet();
 				logger.info("Process group '{}': interpreter slot {} of {} ready in {} ms", displayName(),
 						next.index + 1, this.slots.length, (System.nanoTime() - start) / 1_000_000);
-				signalWaiters();
+				dispatch();
 				if (template != null) {
 					generation.warmLike(template, null, this);
 				}
@@ -347,7 +334,7 @@ final class InterpreterPool implements AutoCloseable {
 					slot.replacement = fresh;
 				}
 			}
-			signalWaiters();
+			dispatch();
 		});
 	}
 
@@ -363,7 +350,7 @@ final class InterpreterPool implements AutoCloseable {
 			retire(old);
 		}
 		logger.info("Process group '{}': interpreter slot {} renewed ({})", displayName(), slot.index + 1, reason);
-		signalWaiters();
+		dispatch();
 	}
 
 	/**
@@ -494,7 +481,8 @@ final class InterpreterPool implements AutoCloseable {
 	@Override
 	public void close() {
 		this.closed = true;
-		signalWaiters();
+		// every waiting request wakes up, sees the pool closed and gives up
+		this.waiters.forEach((waiter) -> LockSupport.unpark(waiter.thread));
 		long deadline = System.nanoTime() + this.settings.lifecycle().shutdownTimeout().toNanos();
 		while (System.nanoTime() < deadline && busy()) {
 			try {
