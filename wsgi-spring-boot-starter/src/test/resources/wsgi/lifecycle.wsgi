@@ -27,6 +27,7 @@ def application(environ, start_response):
         'requests': _requests,
         'process_group': environ['mod_wsgi.process_group'],
         'application_group': environ['mod_wsgi.application_group'],
+        'module_application_group': sys.modules['mod_wsgi'].application_group,
         'lang': os.environ.get('LANG'),
         'lc_all': os.environ.get('LC_ALL'),
         'sys_path': sys.path,

@@ -55,7 +55,8 @@ final class Interpreter implements AutoCloseable {
 
 	private final Value handle;
 
-	private final String applicationGroup;
+	/** Set once more by {@link #adopt} for an interpreter created before its group was known. */
+	private volatile String applicationGroup;
 
 	/** Script name -> modification time of the loaded version ({@code 0} for class path scripts). */
 	private final Map<String, Long> loaded = new ConcurrentHashMap<>();
@@ -110,6 +111,20 @@ final class Interpreter implements AutoCloseable {
 
 	String applicationGroup() {
 		return this.applicationGroup;
+	}
+
+	/**
+	 * Gives an interpreter created ahead of time (see
+	 * {@link InterpreterPool#startEarly()}) the application group it serves,
+	 * before any script is loaded into it.
+	 */
+	void adopt(String applicationGroup) {
+		if (!this.loaded.isEmpty()) {
+			throw new IllegalStateException("scripts are already loaded into application group '"
+					+ this.applicationGroup + "'");
+		}
+		this.gateway.invokeMember("adopt", applicationGroup);
+		this.applicationGroup = applicationGroup;
 	}
 
 	/**

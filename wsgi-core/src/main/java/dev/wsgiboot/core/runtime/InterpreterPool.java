@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,6 +77,9 @@ final class InterpreterPool implements AutoCloseable {
 	private final ScheduledExecutorService background;
 
 	private volatile boolean closed;
+
+	/** An interpreter being created before any application group asked for one; see {@link #startEarly()}. */
+	private final AtomicReference<CompletableFuture<Interpreter>> early = new AtomicReference<>();
 
 	InterpreterPool(String name, InterpreterPoolSettings settings, PythonEngine engine,
 			Function<String, InterpreterSpec> specs) {
@@ -443,7 +449,63 @@ final class InterpreterPool implements AutoCloseable {
 		return this.settings.lifecycle();
 	}
 
+	/**
+	 * Starts creating this pool's first interpreter on a background thread, while
+	 * the application is still starting: the first application group to need an
+	 * interpreter (usually a preloaded script's) takes it instead of waiting for
+	 * a new one. A GraalPy context takes seconds to create, most of them for the
+	 * first one of the engine.
+	 */
+	void startEarly() {
+		CompletableFuture<Interpreter> future = new CompletableFuture<>();
+		if (this.closed || !this.early.compareAndSet(null, future)) {
+			return;
+		}
+		Thread.ofPlatform().daemon().name("wsgi-early-interpreter-" + (this.name.isEmpty() ? "embedded" : this.name))
+			.start(() -> {
+				long start = System.nanoTime();
+				try {
+					future.complete(new Interpreter(this.engine, this.specs.apply("")));
+					logger.debug("Process group '{}': created an interpreter ahead of its first use in {} ms",
+							displayName(), (System.nanoTime() - start) / 1_000_000);
+				}
+				catch (Throwable ex) {
+					future.completeExceptionally(ex);
+				}
+			});
+	}
+
+	/** The interpreter {@link #startEarly()} created, named for its group; {@code null} when there is none. */
+	private Interpreter takeEarly(String applicationGroup) {
+		CompletableFuture<Interpreter> future = this.early.getAndSet(null);
+		if (future == null) {
+			return null;
+		}
+		Interpreter interpreter;
+		try {
+			interpreter = future.join();
+		}
+		catch (CompletionException | CancellationException ex) {
+			// created again below, where a failure is reported as usual
+			logger.debug("Process group '{}': the interpreter created ahead of time failed", displayName(), ex);
+			return null;
+		}
+		try {
+			interpreter.adopt(applicationGroup);
+			return interpreter;
+		}
+		catch (RuntimeException ex) {
+			interpreter.close();
+			logger.debug("Process group '{}': cannot use the interpreter created ahead of time", displayName(), ex);
+			return null;
+		}
+	}
+
 	private Interpreter create(String applicationGroup) {
+		Interpreter early = takeEarly(applicationGroup);
+		if (early != null) {
+			return early;
+		}
 		long start = System.nanoTime();
 		Interpreter interpreter = new Interpreter(this.engine, this.specs.apply(applicationGroup));
 		logger.debug("Process group '{}': created interpreter for application group '{}' in {} ms", displayName(),
@@ -494,6 +556,10 @@ final class InterpreterPool implements AutoCloseable {
 			}
 		}
 		this.background.shutdownNow();
+		CompletableFuture<Interpreter> unused = this.early.getAndSet(null);
+		if (unused != null) {
+			unused.thenAccept(Interpreter::close);
+		}
 		for (Slot slot : this.slots) {
 			synchronized (slot) {
 				if (slot.current != null) {

@@ -110,6 +110,8 @@ public final class WsgiRuntime implements AutoCloseable {
 
 	public WsgiRuntime(WsgiConfig config, PythonEngine engine, String pycacheDirectory) {
 		this(validated(config), Pools.create(config, engine, pycacheDirectory), Set.of(), true);
+		startEarly();
+		this.hosts.forEach(WsgiRuntime::startEarly);
 	}
 
 	private WsgiRuntime(WsgiConfig config, Pools pools, Set<String> foreignDaemons, boolean owner) {
@@ -266,6 +268,38 @@ public final class WsgiRuntime implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Has every process group that {@link #preload} will load a script into
+	 * start creating its first interpreter now, while the application starts.
+	 */
+	private void startEarly() {
+		Map<String, String> env = this.config.env();
+		for (ImportScript imported : this.config.importScripts()) {
+			startEarly(expandProcessGroup(imported.processGroup(), env));
+		}
+		for (ScriptAlias alias : this.config.scriptAliases()) {
+			if (alias.preload()) {
+				startEarly(expandProcessGroup(preloadProcessGroup(alias), env));
+			}
+		}
+	}
+
+	private void startEarly(String processGroupName) {
+		InterpreterPool pool = pool(processGroupName);
+		if (pool != null) {
+			pool.startEarly();
+		}
+	}
+
+	private String preloadProcessGroup(ScriptAlias alias) {
+		return (alias.processGroup() != null) ? alias.processGroup() : processGroupOf(alias.script());
+	}
+
+	/** The embedded pool for {@code ''}, else the daemon group's; {@code null} when there is none. */
+	private InterpreterPool pool(String processGroupName) {
+		return processGroupName.isEmpty() ? this.embedded : this.daemons.get(processGroupName);
+	}
+
 	private void preloadHere(int port) {
 		for (ImportScript imported : this.config.importScripts()) {
 			String group = ApplicationGroupNames.expand(imported.applicationGroup(), this.config.serverName(),
@@ -279,15 +313,14 @@ public final class WsgiRuntime implements AutoCloseable {
 			String group = ApplicationGroupNames.expand(applicationGroupOf(alias, alias.script()), this.config.serverName(),
 					new RequestHost(this.config.serverName(), port), alias.url().equals("/") ? "" : alias.url(),
 					System::getenv);
-			String processGroup = (alias.processGroup() != null) ? alias.processGroup() : processGroupOf(alias.script());
-			load(alias.script(), processGroup, group, alias.origin());
+			load(alias.script(), preloadProcessGroup(alias), group, alias.origin());
 		}
 	}
 
 	private void load(ScriptSource script, String processGroup, String applicationGroup, String origin) {
 		long start = System.nanoTime();
 		String processGroupName = expandProcessGroup(processGroup, this.config.env());
-		InterpreterPool pool = processGroupName.isEmpty() ? this.embedded : this.daemons.get(processGroupName);
+		InterpreterPool pool = pool(processGroupName);
 		if (pool == null) {
 			throw new WsgiConfigException(origin, "no WSGI daemon process called '" + processGroupName + "'",
 					"Define it with WSGIDaemonProcess (wsgi.daemon-processes." + processGroupName
@@ -392,7 +425,7 @@ public final class WsgiRuntime implements AutoCloseable {
 		String group = ApplicationGroupNames.expand(applicationGroupOf(alias, script), this.config.serverName(), host,
 				match.scriptName(), (name) -> requestEnv.containsKey(name) ? requestEnv.get(name) : System.getenv(name));
 		String processGroupName = expandProcessGroup(processGroup, env);
-		InterpreterPool pool = processGroupName.isEmpty() ? this.embedded : this.daemons.get(processGroupName);
+		InterpreterPool pool = pool(processGroupName);
 		if (pool == null) {
 			logger.error("{} {}: no WSGI daemon process called '{}' has been configured", request.getMethod(),
 					request.getRequestURI(), processGroupName);
