@@ -93,6 +93,9 @@ final class Interpreter implements AutoCloseable {
 		if (spec.locale() != null) {
 			builder.environment("LC_ALL", spec.locale());
 		}
+		// GraalPy embedded defaults to sys.dont_write_bytecode = True; mod_wsgi's Python writes
+		// bytecode, and reading it back makes the next start's imports about a third faster (Flask)
+		builder.option("python.DontWriteBytecodeFlag", "false");
 		if (spec.pycacheDirectory() != null) {
 			builder.option("python.PyCachePrefix", spec.pycacheDirectory());
 		}

@@ -1,7 +1,11 @@
 package dev.wsgiboot.autoconfigure;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import dev.wsgiboot.autoconfigure.testsupport.OracleGolden;
 import dev.wsgiboot.autoconfigure.testsupport.RawHttpClient;
@@ -22,12 +28,14 @@ import dev.wsgiboot.core.runtime.WsgiRuntime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A process group with a preloaded script starts creating its first interpreter
- * while the application starts, before the port (part of the default group name)
- * is known; the preload takes it over and names it after its application group.
+ * What makes a start faster. A process group with a preloaded script starts
+ * creating its first interpreter while the application starts, before the port
+ * (part of the default group name) is known; the preload takes it over and names
+ * it after its application group. Imported modules leave their compiled bytecode
+ * under {@code wsgi.python-cache-prefix} for the next start.
  */
 @SpringBootTest(classes = WsgiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.application.name=early", "logging.level.dev.wsgiboot.core.runtime.InterpreterPool=debug",
+		properties = { "spring.application.name=startup", "logging.level.dev.wsgiboot.core.runtime.InterpreterPool=debug",
 				"wsgi.daemon-processes.early.processes=2",
 				"wsgi.script-aliases[0].url=/early", "wsgi.script-aliases[0].path=classpath:wsgi/lifecycle.wsgi",
 				"wsgi.script-aliases[0].process-group=early", "wsgi.script-aliases[0].application-group=first",
@@ -35,7 +43,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"wsgi.script-aliases[1].url=/late", "wsgi.script-aliases[1].path=classpath:wsgi/lifecycle.wsgi",
 				"wsgi.script-aliases[1].process-group=early", "wsgi.script-aliases[1].application-group=second" })
 @ExtendWith(OutputCaptureExtension.class)
-class WsgiEarlyInterpreterTests {
+class WsgiStartupTests {
+
+	private static final Path PYCACHE = createTempDirectory();
+
+	@DynamicPropertySource
+	static void pythonCachePrefix(DynamicPropertyRegistry registry) {
+		registry.add("wsgi.python-cache-prefix", PYCACHE::toString);
+	}
 
 	@LocalServerPort
 	int port;
@@ -68,6 +83,25 @@ class WsgiEarlyInterpreterTests {
 			.containsEntry("module_application_group", "second");
 		assertThat(second.get("interpreter")).isNotEqualTo(first.get("interpreter"));
 		assertThat(output).contains("created interpreter for application group 'second'");
+	}
+
+	@Test
+	void importedModulesLeaveTheirBytecodeUnderThePythonCachePrefix() throws IOException {
+		// lifecycle.wsgi imports urllib.parse (from GraalPy's standard library)
+		document("/early/x");
+		try (Stream<Path> files = Files.walk(PYCACHE)) {
+			assertThat(files.map((file) -> file.getFileName().toString()))
+				.anyMatch((name) -> name.startsWith("parse.") && name.endsWith(".pyc"));
+		}
+	}
+
+	private static Path createTempDirectory() {
+		try {
+			return Files.createTempDirectory("wsgi-pycache-test");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private Map<String, Object> document(String target) throws IOException {
