@@ -24,14 +24,14 @@ public final class PythonEngine {
 	static final String GATEWAY_RESOURCE = "wsgi_gateway.py";
 
 	/**
-	 * Truffle's execution mode unless {@code -Dpolyglot.engine.Mode} says otherwise:
-	 * {@code latency} compiles without inlining or splitting, so Python code is
-	 * compiled sooner. On 2 cores it reached twice the throughput of the default
-	 * mode 60 s after the first request and served Flask 1.8x faster after the
-	 * same warm-up, with hello's steady throughput unchanged (bench/RESULTS.md).
+	 * Set to {@code latency} ({@code -Dpolyglot.engine.Mode=latency}), Truffle
+	 * compiles without inlining or splitting: Python code is compiled sooner and
+	 * takes less memory, but runs slower once warm. Measured on 2 cores
+	 * (bench/RESULTS.md): 70% instead of 45% of hello's steady throughput 60 s after
+	 * the first request, 1.4 instead of 2.0 GiB under the benchmark, but Flask 5.5k
+	 * / 6.3k instead of 7.2k / 7.0k req/s once warm. The engine keeps Truffle's
+	 * default unless told otherwise.
 	 */
-	static final String DEFAULT_MODE = "latency";
-
 	static final String MODE_PROPERTY = "polyglot.engine.Mode";
 
 	private static volatile PythonEngine shared;
@@ -55,11 +55,9 @@ public final class PythonEngine {
 			synchronized (PythonEngine.class) {
 				result = shared;
 				if (result == null) {
-					Engine.Builder builder = Engine.newBuilder("python").option("engine.WarnInterpreterOnly", "false");
-					if (System.getProperty(MODE_PROPERTY) == null) {
-						builder.option("engine.Mode", DEFAULT_MODE);
-					}
-					Engine engine = builder.build();
+					Engine engine = Engine.newBuilder("python")
+						.option("engine.WarnInterpreterOnly", "false")
+						.build();
 					// never closed: it lives as long as the JVM, and closing it from a shutdown
 					// hook races with the application contexts that close their interpreters
 					result = new PythonEngine(engine);
@@ -129,7 +127,7 @@ public final class PythonEngine {
 			.append(this.engine.getImplementationName())
 			.append(", JIT compiler ");
 		if (isJitEnabled()) {
-			sb.append("on (").append(System.getProperty(MODE_PROPERTY, DEFAULT_MODE)).append(" mode)");
+			sb.append("on (").append(System.getProperty(MODE_PROPERTY, "default")).append(" mode)");
 		}
 		else {
 			sb.append("OFF: Python runs interpreted, 10-20x slower. Turn it on with the JVM options "
