@@ -1,6 +1,7 @@
 # Streaming and close() behaviour, wrapped in the validator. The query string
 # names files: ?signal=PATH makes the app wait after its first chunk until PATH
 # exists; ?closed=PATH makes close() write PATH (so a test can see it ran).
+# /sized yields its whole body, announced by Content-Length, in one chunk.
 import os
 import time
 from urllib.parse import parse_qs
@@ -22,6 +23,9 @@ class Body(object):
                 yield (b'chunk %d\n' % n) * 100
                 time.sleep(0.005)
             return
+        if self.mode == '/sized':
+            yield SIZED
+            return
         yield b'first\n'
         if self.signal:
             deadline = time.time() + 20
@@ -37,7 +41,13 @@ class Body(object):
                 f.write('closed')
 
 
+SIZED = b'the whole body in one chunk\n'
+
+
 def _application(environ, start_response):
+    if environ['PATH_INFO'] == '/sized':
+        start_response('200 OK', [('Content-Type', 'text/plain'), ('Content-Length', str(len(SIZED)))])
+        return Body(environ)
     if environ['PATH_INFO'] == '/write':
         write = start_response('200 OK', [('Content-Type', 'text/plain')])
         write(b'written ')

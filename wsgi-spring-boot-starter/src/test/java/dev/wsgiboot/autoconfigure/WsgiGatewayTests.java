@@ -44,7 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = WsgiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.application.name=gateway", "wsgi.server-name=test.local",
-				"wsgi.embedded.processes=2", "wsgi.chunked-request=true" })
+				"wsgi.embedded.processes=2", "wsgi.chunked-request=true",
+				// one interpreter of two threads: what one request does to its lock, the other sees
+				"wsgi.daemon-processes.single.processes=1", "wsgi.daemon-processes.single.threads=2" })
 @ExtendWith(OutputCaptureExtension.class)
 class WsgiGatewayTests {
 
@@ -63,7 +65,8 @@ class WsgiGatewayTests {
 				{ "/files", "classpath:wsgi/files.wsgi" }, { "/bad", "classpath:wsgi/misbehaving.wsgi" },
 				{ "/syntax", "classpath:wsgi/broken_syntax.wsgi" }, { "/nocallable", "classpath:wsgi/no_callable.wsgi" },
 				{ "/custom", "classpath:wsgi/custom_callable.wsgi" }, { "/reload", reloadable.toString() },
-				{ "/direct-files", "classpath:wsgi/files.wsgi" }, { "/sandbox", "classpath:wsgi/sandbox.wsgi" } };
+				{ "/direct-files", "classpath:wsgi/files.wsgi" }, { "/sandbox", "classpath:wsgi/sandbox.wsgi" },
+				{ "/lock", "classpath:wsgi/interpreter_lock.wsgi" } };
 		for (int i = 0; i < mounts.length; i++) {
 			String[] mount = mounts[i];
 			registry.add("wsgi.script-aliases[" + i + "].url", () -> mount[0]);
@@ -71,6 +74,7 @@ class WsgiGatewayTests {
 		}
 		registry.add("wsgi.script-aliases[6].callable-object", () -> "app");
 		registry.add("wsgi.script-aliases[8].callable-object", () -> "direct");
+		registry.add("wsgi.script-aliases[10].process-group", () -> "single");
 	}
 
 	@Test
@@ -173,6 +177,17 @@ class WsgiGatewayTests {
 			String rest = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
 			assertThat(rest).contains("second\n").contains("third\n").endsWith("0\r\n\r\n");
 		}
+		awaitFile(closed);
+	}
+
+	@Test
+	void iterableOfOneSizedChunkIsAnsweredWhole() throws Exception {
+		Path closed = work.resolve("closed-sized-" + System.nanoTime());
+		RawResponse response = http().get("/stream/sized?closed=" + closed);
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.header("Content-Length")).isEqualTo("28");
+		assertThat(response.header("Transfer-Encoding")).isNull();
+		assertThat(response.text()).isEqualTo("the whole body in one chunk\n");
 		awaitFile(closed);
 	}
 
@@ -316,6 +331,36 @@ class WsgiGatewayTests {
 		Map<String, Object> result = document(http().get("/sandbox"));
 		assertThat(result.get("java.type")).asString().startsWith("denied");
 		assertThat(result.get("polyglot.eval")).asString().startsWith("denied");
+	}
+
+	@Test
+	void requestKeepsItsInterpreterLockWhileItCallsJava() throws IOException {
+		RawResponse response = http().get("/lock/kept");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.text()).startsWith("kept=True interpreter=");
+	}
+
+	@Test
+	void requestWaitingForItsBodyLetsTheInterpreterServeOthers() throws Exception {
+		Path started = work.resolve("started-" + System.nanoTime());
+		try (Socket socket = http().open()) {
+			// the Host of RawHttpClient.get: the same application group, so the same interpreter
+			send(socket, "POST /lock/body?started=" + started + " HTTP/1.1\r\nHost: 127.0.0.1:" + this.port
+					+ "\r\nContent-Length: 5\r\nConnection: close\r\n\r\n");
+			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+			while (!Files.exists(started) && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(started).as("the application started reading the body").exists();
+			// the only other thread of the same interpreter answers while the first waits for the client
+			RawResponse other = http().withTimeout(10_000).get("/lock/kept");
+			assertThat(other.status()).isEqualTo(200);
+			assertThat(other.text()).isEqualTo("kept=True " + Files.readString(started));
+			socket.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream().flush();
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+			assertThat(answer).startsWith("HTTP/1.1 200").endsWith("\r\n\r\nhello");
+		}
 	}
 
 	@Test

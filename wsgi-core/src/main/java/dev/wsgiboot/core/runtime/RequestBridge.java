@@ -109,6 +109,34 @@ public final class RequestBridge {
 		return new String(this.readBuffer, 0, count, StandardCharsets.ISO_8859_1);
 	}
 
+	/**
+	 * Like {@link #read(int)}, but only when it does not have to wait for the
+	 * client: the body has a length and some of it is already buffered.
+	 * Otherwise {@code ""}, and the gateway calls {@link #read(int)} after
+	 * releasing the interpreter's lock for the wait.
+	 */
+	@HostAccess.Export
+	public String readBuffered(int n) {
+		if (this.readError != null) {
+			return null;
+		}
+		if (n <= 0 || this.request.getContentLengthLong() < 0) {
+			return "";
+		}
+		try {
+			if (this.input == null) {
+				this.input = this.request.getInputStream();
+			}
+			if (this.input.available() <= 0) {
+				return "";
+			}
+		}
+		catch (IOException ex) {
+			return "";
+		}
+		return read(n);
+	}
+
 	/** Why the last {@link #read(int)} returned {@code null}, or {@code null} at the end of the body. */
 	@HostAccess.Export
 	public String readError() {

@@ -5,6 +5,7 @@
 # few times as possible:
 #
 #   bridge.read(n)               -> str (latin-1, 1..n bytes) or None at EOF / on error
+#   bridge.readBuffered(n)       -> as read(n) when that does not wait for the client, else ''
 #   bridge.readError()           -> None at EOF, else why the body cannot be read (OSError)
 #   bridge.complete(s, h, body)  whole response at once (status, headers, bytes)
 #   bridge.start(s, h)           status and headers (before the first chunk)
@@ -29,6 +30,31 @@ _HOP_BY_HOP = frozenset((
 
 _READ_CHUNK = 65536
 
+# GraalPy releases the GIL around every call into Java (and every attribute read of
+# a Java object) unless the calling thread asks it to keep it. While handle() runs,
+# the request thread keeps it: a request then takes the GIL once instead of four
+# or more times, and each time it was released another thread of the interpreter
+# could take it and the request had to park until it got it back. Calls that can
+# wait on the client (reading a body that has not arrived, streaming a response,
+# sending a file or a body larger than Tomcat's buffer) release it, as mod_wsgi
+# releases the GIL around its socket I/O.
+try:
+    from polyglot import __set_gil_locked_during_foreign_calls__ as _keep_gil
+except ImportError:
+    def _keep_gil(lock):
+        return False
+
+# bodies up to this size go to Java with the GIL kept (Tomcat buffers 8 KiB)
+_SMALL_BODY = 8192
+
+
+def _waiting(call, *args):
+    kept = _keep_gil(False)
+    try:
+        return call(*args)
+    finally:
+        _keep_gil(kept)
+
 
 class Input(object):
     """wsgi.input: reads the request body from the servlet input stream on
@@ -44,7 +70,9 @@ class Input(object):
     def _more(self, n):
         if self._eof:
             return b''
-        s = self._bridge.read(n)
+        s = self._bridge.readBuffered(n)
+        if s == '':
+            s = _waiting(self._bridge.read, n)
         if s is None:
             error = self._bridge.readError()
             if error is not None:
@@ -264,7 +292,7 @@ class _Response(object):
         self._send_headers()
         if data:
             self.written += len(data)
-            if not self.bridge.write(data):
+            if not _waiting(self.bridge.write, data):
                 raise OSError('client connection closed')
 
 
@@ -272,6 +300,13 @@ def _body_chunk(chunk):
     if type(chunk) is not bytes:
         raise TypeError('response iterable must yield bytes, not %s' % type(chunk).__name__)
     return chunk
+
+
+def _complete(bridge, response, body):
+    if len(body) <= _SMALL_BODY:
+        bridge.complete(response.status, response.headers, body)
+    else:
+        _waiting(bridge.complete, response.status, response.headers, body)
 
 
 def _format_exc():
@@ -334,6 +369,13 @@ class Gateway(object):
             return _format_exc()
 
     def handle(self, filename, callable_name, cgi, bridge):
+        kept = _keep_gil(True)
+        try:
+            self._handle(filename, callable_name, cgi, bridge)
+        finally:
+            _keep_gil(kept)
+
+    def _handle(self, filename, callable_name, cgi, bridge):
         module = self.modules[filename]
         application = getattr(module, callable_name, None)
         if application is None:
@@ -359,7 +401,7 @@ class Gateway(object):
                     if response.length >= 0:
                         size = min(size, response.length)
                     response.sent = True
-                    bridge.sendfile(response.status, response.headers, name, offset, size)
+                    _waiting(bridge.sendfile, response.status, response.headers, name, offset, size)
                     return
             if (type(result) is list or type(result) is tuple) and not response.sent:
                 if response.status is None:
@@ -369,14 +411,20 @@ class Gateway(object):
                 else:
                     body = b''.join([_body_chunk(c) for c in result])
                 response.sent = True
-                bridge.complete(response.status, response.headers, body)
+                _complete(bridge, response, body)
                 return
             for chunk in result:
                 _body_chunk(chunk)
                 if chunk:
                     if not response.sent:
+                        if response.length == len(chunk):
+                            # the whole body (Content-Length says so) in the first chunk, as
+                            # frameworks answer (Flask, Django): one crossing, no flush of its own
+                            response.sent = True
+                            _complete(bridge, response, chunk)
+                            continue
                         response._send_headers()
-                    if not bridge.write(chunk):
+                    if not _waiting(bridge.write, chunk):
                         return
             if not response.sent:
                 if response.status is None:
