@@ -347,11 +347,7 @@ class WsgiGatewayTests {
 			// the Host of RawHttpClient.get: the same application group, so the same interpreter
 			send(socket, "POST /lock/body?started=" + started + " HTTP/1.1\r\nHost: 127.0.0.1:" + this.port
 					+ "\r\nContent-Length: 5\r\nConnection: close\r\n\r\n");
-			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-			while (!Files.exists(started) && System.nanoTime() < deadline) {
-				Thread.sleep(20);
-			}
-			assertThat(started).as("the application started reading the body").exists();
+			awaitFile(started, "the application wrote this file before reading the body");
 			// the only other thread of the same interpreter answers while the first waits for the client
 			RawResponse other = http().withTimeout(10_000).get("/lock/kept");
 			assertThat(other.status()).isEqualTo(200);
@@ -429,11 +425,15 @@ class WsgiGatewayTests {
 	}
 
 	private static void awaitFile(Path file) throws InterruptedException {
+		awaitFile(file, "close() of the response iterable wrote this file");
+	}
+
+	private static void awaitFile(Path file, String description) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (!Files.exists(file) && System.nanoTime() < deadline) {
 			Thread.sleep(20);
 		}
-		assertThat(file).as("close() of the response iterable wrote this file").exists();
+		assertThat(file).as(description).exists();
 	}
 
 	private static void writeReloadable(String text) throws IOException {
