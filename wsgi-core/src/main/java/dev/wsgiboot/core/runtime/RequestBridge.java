@@ -86,10 +86,7 @@ public final class RequestBridge {
 		}
 		int count;
 		try {
-			if (this.input == null) {
-				this.input = this.request.getInputStream();
-			}
-			count = this.input.read(this.readBuffer, 0, size);
+			count = input().read(this.readBuffer, 0, size);
 		}
 		catch (IOException ex) {
 			this.readError = "request data read error: " + ex.getMessage();
@@ -124,10 +121,7 @@ public final class RequestBridge {
 			return "";
 		}
 		try {
-			if (this.input == null) {
-				this.input = this.request.getInputStream();
-			}
-			if (this.input.available() <= 0) {
+			if (input().available() <= 0) {
 				return "";
 			}
 		}
@@ -265,6 +259,13 @@ public final class RequestBridge {
 
 	boolean isCompleted() {
 		return this.completed;
+	}
+
+	private InputStream input() throws IOException {
+		if (this.input == null) {
+			this.input = this.request.getInputStream();
+		}
+		return this.input;
 	}
 
 	private OutputStream output() throws IOException {
