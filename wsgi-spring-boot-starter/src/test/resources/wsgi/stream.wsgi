@@ -1,6 +1,7 @@
 # Streaming and close() behaviour, wrapped in the validator. The query string
 # names files: ?signal=PATH makes the app wait after its first chunk until PATH
-# exists; ?closed=PATH makes close() write PATH (so a test can see it ran).
+# exists; ?closed=PATH makes close() write PATH (so a test can see it ran),
+# after ?linger=SECONDS.
 # /sized yields its whole body, announced by Content-Length, in one chunk.
 import os
 import time
@@ -13,6 +14,7 @@ class Body(object):
         query = parse_qs(environ.get('QUERY_STRING', ''))
         self.signal = query.get('signal', [None])[0]
         self.closed = query.get('closed', [None])[0]
+        self.linger = float(query.get('linger', ['0'])[0])
         self.mode = environ['PATH_INFO']
 
     def __iter__(self):
@@ -37,6 +39,7 @@ class Body(object):
 
     def close(self):
         if self.closed:
+            time.sleep(self.linger)
             with open(self.closed, 'w') as f:
                 f.write('closed')
 

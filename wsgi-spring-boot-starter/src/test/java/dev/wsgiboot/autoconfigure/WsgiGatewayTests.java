@@ -192,6 +192,27 @@ class WsgiGatewayTests {
 	}
 
 	@Test
+	void smallWholeBodyIsSentOnceTheApplicationHasFinished() throws Exception {
+		// the socket write happens after the request left Python (without its GIL), so after close()
+		Path closed = work.resolve("closed-held-" + System.nanoTime());
+		try (Socket socket = http().open()) {
+			// a kept-alive connection: the body is complete when its Content-Length has arrived
+			send(socket, "GET /stream/sized?linger=0.3&closed=" + closed + " HTTP/1.1\r\nHost: x\r\n\r\n");
+			InputStream in = socket.getInputStream();
+			assertThat(RawHttpClient.readLine(in)).startsWith("HTTP/1.1 200");
+			int length = -1;
+			for (String line = RawHttpClient.readLine(in); !line.isEmpty(); line = RawHttpClient.readLine(in)) {
+				if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+					length = Integer.parseInt(line.substring(15).trim());
+				}
+			}
+			assertThat(new String(in.readNBytes(length), StandardCharsets.ISO_8859_1))
+				.isEqualTo("the whole body in one chunk\n");
+			assertThat(closed).exists();
+		}
+	}
+
+	@Test
 	void writeCallableSendsBeforeTheReturnedIterable() throws IOException {
 		RawResponse response = http().get("/stream/write");
 		assertThat(response.status()).isEqualTo(200);

@@ -30,6 +30,9 @@ public final class RequestBridge {
 
 	private static final int MAX_READ = 64 * 1024;
 
+	/** Whole bodies up to this size are sent after the request leaves Python (the gateway's {@code _SMALL_BODY}). */
+	private static final int HELD_BODY = 8192;
+
 	private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
 
 	private final HttpServletRequest request;
@@ -47,6 +50,9 @@ public final class RequestBridge {
 	private OutputStream output;
 
 	private boolean completed;
+
+	/** A whole small body from {@link #complete}, sent by {@link #sendHeldBody()}. */
+	private byte[] heldBody;
 
 	private boolean clientGone;
 
@@ -192,15 +198,41 @@ public final class RequestBridge {
 		if (!this.response.containsHeader("Content-Length")) {
 			this.response.setContentLength(size);
 		}
+		this.completed = true;
+		if (size == 0) {
+			return;
+		}
+		if (size <= HELD_BODY) {
+			// Tomcat sends a response as soon as its Content-Length is written: that socket
+			// write (and waking the client) happens after Python returns, without its GIL
+			this.heldBody = new byte[size];
+			body.readBuffer(0, this.heldBody, 0, size);
+			return;
+		}
 		try {
-			if (size > 0) {
-				writeValue(body, output());
-			}
+			writeValue(body, output());
 		}
 		catch (IOException ex) {
 			clientGone(ex);
 		}
-		this.completed = true;
+	}
+
+	/**
+	 * Sends a body {@link #complete} held back; called once the request has left
+	 * its interpreter.
+	 */
+	void sendHeldBody() {
+		byte[] body = this.heldBody;
+		if (body == null) {
+			return;
+		}
+		this.heldBody = null;
+		try {
+			output().write(body);
+		}
+		catch (IOException ex) {
+			clientGone(ex);
+		}
 	}
 
 	/** A {@code wsgi.file_wrapper} around a real file: copied by Java, zero-copy where Tomcat can. */

@@ -438,6 +438,15 @@ public final class WsgiRuntime implements AutoCloseable {
 			sendError(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Internal Server Error");
 			return;
 		}
+		// the environ is built before a place is taken: the place is held only while Python runs
+		String callable = CgiEnvironment.callableObject(alias, this.config.callableObject());
+		String method = request.getMethod();
+		if (mapHeadToGet && method.equals("HEAD")) {
+			method = "GET";
+		}
+		String query = (rewrite != null) ? rewrite.query() : request.getQueryString();
+		String cgi = CgiEnvironment.build(request, method, query, match, host, script.name(), processGroupName, group,
+				callable, this.config.scriptReloading(), passAuthorization, env, admission);
 		InterpreterPool.Lease lease;
 		try {
 			lease = pool.acquire(group);
@@ -460,14 +469,6 @@ public final class WsgiRuntime implements AutoCloseable {
 		try {
 			Interpreter interpreter = pool.interpreter(lease, group);
 			interpreter.ensureLoaded(script, this.config.scriptReloading());
-			String callable = CgiEnvironment.callableObject(alias, this.config.callableObject());
-			String method = request.getMethod();
-			if (mapHeadToGet && method.equals("HEAD")) {
-				method = "GET";
-			}
-			String query = (rewrite != null) ? rewrite.query() : request.getQueryString();
-			String cgi = CgiEnvironment.build(request, method, query, match, host, script.name(), processGroupName,
-					group, callable, this.config.scriptReloading(), passAuthorization, env, admission);
 			watch = pool.watch(lease, interpreter);
 			interpreter.handle(script.name(), callable, cgi, bridge);
 		}
@@ -489,6 +490,7 @@ public final class WsgiRuntime implements AutoCloseable {
 				watch.cancel(false);
 			}
 			pool.release(lease);
+			bridge.sendHeldBody();
 		}
 		if (lease.timedOut) {
 			logger.error("{} {}: WSGI application {} interrupted after request-timeout", request.getMethod(),

@@ -7,7 +7,8 @@
 #   bridge.read(n)               -> str (latin-1, 1..n bytes) or None at EOF / on error
 #   bridge.readBuffered(n)       -> as read(n) when that does not wait for the client, else ''
 #   bridge.readError()           -> None at EOF, else why the body cannot be read (OSError)
-#   bridge.complete(s, h, body)  whole response at once (status, headers, bytes)
+#   bridge.complete(s, h, body)  whole response at once (status, headers, bytes); a small
+#                                body is sent by Java after handle() returns, without the GIL
 #   bridge.start(s, h)           status and headers (before the first chunk)
 #   bridge.write(chunk) -> bool  one body chunk, flushed; False: client gone
 #   bridge.sendfile(path, off, n) -> bool   file body, copied by Java
