@@ -206,6 +206,7 @@ class WsgiGatewayTests {
 					length = Integer.parseInt(line.substring(15).trim());
 				}
 			}
+			assertThat(length).isEqualTo(28);
 			assertThat(new String(in.readNBytes(length), StandardCharsets.ISO_8859_1))
 				.isEqualTo("the whole body in one chunk\n");
 			assertThat(closed).exists();
