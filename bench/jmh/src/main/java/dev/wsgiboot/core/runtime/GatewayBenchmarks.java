@@ -246,6 +246,7 @@ public class GatewayBenchmarks {
 		String name = mount.alias.script().name();
 		RequestBridge bridge = new RequestBridge(mount.request, response, name);
 		this.interpreter.handle(name, "application", environ(mount), bridge);
+		bridge.sendHeldBody();
 		if (bridge.failure() != null) {
 			throw new IllegalStateException(bridge.failure());
 		}
