@@ -30,8 +30,11 @@ public final class RequestBridge {
 
 	private static final int MAX_READ = 64 * 1024;
 
-	/** Whole bodies up to this size are sent after the request leaves Python (the gateway's {@code _SMALL_BODY}). */
-	private static final int HELD_BODY = 8192;
+	/**
+	 * Whole bodies up to this size (Tomcat's response buffer) are sent after the
+	 * request leaves Python; the gateway keeps the GIL while it hands them over.
+	 */
+	static final int HELD_BODY = 8192;
 
 	private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
 

@@ -45,8 +45,10 @@ except ImportError:
     def _keep_gil(lock):
         return False
 
-# bodies up to this size go to Java with the GIL kept (Tomcat buffers 8 KiB)
-_SMALL_BODY = 8192
+# Whole bodies up to this size go to Java with the GIL kept: Java copies them and sends
+# them after handle() returns. Larger ones are written at once and can wait on the
+# client, so the GIL is released. Gateway sets it from Java (RequestBridge.HELD_BODY).
+_SMALL_BODY = 0
 
 
 def _waiting(call, *args):
@@ -318,7 +320,9 @@ def _format_exc():
 class Gateway(object):
     """Per-interpreter state: loaded scripts, constant environ entries."""
 
-    def __init__(self, process_group, application_group, processes, threads, multiprocess, run_once):
+    def __init__(self, process_group, application_group, processes, threads, multiprocess, run_once, held_body):
+        global _SMALL_BODY
+        _SMALL_BODY = held_body
         self.constants = {
             'wsgi.version': (1, 0),
             'wsgi.multithread': threads > 1,

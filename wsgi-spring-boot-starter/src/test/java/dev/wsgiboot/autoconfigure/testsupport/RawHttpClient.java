@@ -115,8 +115,11 @@ public final class RawHttpClient {
 			return new String(this.body, StandardCharsets.UTF_8);
 		}
 
-		public static RawResponse parse(byte[] raw) throws IOException {
-			InputStream in = new java.io.ByteArrayInputStream(raw);
+		/**
+		 * The status line and headers of a response (after any interim 1xx
+		 * response), read up to the blank line; the body is left in the stream.
+		 */
+		public static RawResponse readHead(InputStream in) throws IOException {
 			String statusLine = readLine(in);
 			while (statusLine != null && statusLine.startsWith("HTTP/1.1 1") && !statusLine.startsWith("HTTP/1.1 1 ")) {
 				// interim 1xx response: skip its headers
@@ -134,7 +137,14 @@ public final class RawHttpClient {
 				int colon = line.indexOf(':');
 				headers.add(new String[] { line.substring(0, colon).trim(), line.substring(colon + 1).trim() });
 			}
-			RawResponse head = new RawResponse(status, headers, new byte[0], true);
+			return new RawResponse(status, headers, new byte[0], true);
+		}
+
+		public static RawResponse parse(byte[] raw) throws IOException {
+			InputStream in = new java.io.ByteArrayInputStream(raw);
+			RawResponse head = readHead(in);
+			int status = head.status();
+			List<String[]> headers = head.headers();
 			String encoding = head.header("Transfer-Encoding");
 			if (encoding != null && encoding.equalsIgnoreCase("chunked")) {
 				ByteArrayOutputStream body = new ByteArrayOutputStream();
