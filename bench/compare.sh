@@ -17,8 +17,8 @@
 #
 # Environment:
 #   DURATION (10s)  length of one measurement       WARMUP (10s)  warm-up per URL
-#   OURS_WARMUP (60s) warm-up per URL for ours: the Graal JIT needs about a minute of load on 2 cores to
-#                   compile the gateway and the apps; RAMP reports how throughput gets there
+#   OURS_WARMUP (60s) warm-up per URL for ours: the Graal JIT needs about a minute of load on 2 fast cores
+#                   to compile the gateway and the apps, 150-300 s on slow ones; RAMP reports how throughput gets there
 #   ROUNDS (3)      rounds per server               CONNECTIONS ("16 64")
 #   RAMP (60)       seconds of 1-second windows on /hello right after ours answers
 #   SERVERS ("ours apache-embedded apache-daemon gunicorn-sync gunicorn-gthread"; "ours-memory" runs
