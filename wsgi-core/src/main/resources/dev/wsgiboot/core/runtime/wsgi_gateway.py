@@ -217,6 +217,42 @@ def _file_region(wrapper):
     return name, offset, max(st.st_size - offset, 0)
 
 
+# What a response header name is, remembered by name: applications send the same
+# few names with every response.
+_NAME_PLAIN = 0
+_NAME_CONTENT_LENGTH = 1
+_NAME_REFUSED = 2
+_NAME_KINDS = {}
+_NAME_KINDS_MAX = 1024
+
+
+def _header_name_kind(name):
+    kind = _NAME_KINDS.get(name)
+    if kind is None:
+        kind = _classify_header_name(name)
+        if len(_NAME_KINDS) < _NAME_KINDS_MAX:
+            _NAME_KINDS[name] = kind
+    return kind
+
+
+def _classify_header_name(name):
+    lname = name.lower()
+    if (lname in _HOP_BY_HOP or not name or '\0' in name or ':' in name or '\r' in name or '\n' in name
+            or ' ' in name or not _is_latin1(name)):
+        return _NAME_REFUSED
+    return _NAME_CONTENT_LENGTH if lname == 'content-length' else _NAME_PLAIN
+
+
+def _is_latin1(text):
+    if text.isascii():
+        return True
+    try:
+        text.encode('latin-1')
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 class _Response(object):
     __slots__ = ('bridge', 'status', 'headers', 'sent', 'length', 'written')
 
@@ -229,6 +265,44 @@ class _Response(object):
         self.written = 0
 
     def start_response(self, status, response_headers, exc_info=None):
+        # The common case checked in few steps: header names are classified once
+        # and remembered, values are checked together. Anything unusual (exc_info,
+        # a second call, a bad type, name or value) goes to _checked_start_response,
+        # which accepts exactly the same responses and names what is wrong.
+        if (exc_info is not None or self.status is not None or type(status) is not str
+                or type(response_headers) is not list or len(status) < 4 or not status[:3].isdigit()
+                or status[3] != ' ' or status[0] == '0'):
+            return self._checked_start_response(status, response_headers, exc_info)
+        flat = []
+        length = -1
+        for item in response_headers:
+            if type(item) is not tuple or len(item) != 2:
+                return self._checked_start_response(status, response_headers, exc_info)
+            name, value = item
+            if type(name) is not str or type(value) is not str:
+                return self._checked_start_response(status, response_headers, exc_info)
+            kind = _header_name_kind(name)
+            if kind != _NAME_PLAIN:
+                if kind != _NAME_CONTENT_LENGTH:
+                    return self._checked_start_response(status, response_headers, exc_info)
+                try:
+                    length = int(value.strip())
+                except ValueError:
+                    return self._checked_start_response(status, response_headers, exc_info)
+            flat.append(name)
+            flat.append(value)
+        headers = '\0'.join(flat)
+        # names are plain (no NUL, CR, LF, latin-1): a NUL too many, a CR, an LF or a
+        # character beyond latin-1 can only be in a value or in the status
+        if ((flat and headers.count('\0') != len(flat) - 1) or '\r' in headers or '\n' in headers
+                or '\r' in status or '\n' in status or not _is_latin1(headers) or not _is_latin1(status)):
+            return self._checked_start_response(status, response_headers, exc_info)
+        self.status = status
+        self.headers = headers
+        self.length = length
+        return self.write
+
+    def _checked_start_response(self, status, response_headers, exc_info=None):
         if exc_info is not None:
             try:
                 if self.sent:
@@ -317,6 +391,26 @@ def _format_exc():
     return traceback.format_exc()
 
 
+def _parse_cgi(cgi):
+    """The CGI part of the environ from "KEY\0value\0KEY\0value". GraalPy
+    builds the dict this way in about half the time of split() and
+    dict(zip()) (measured with the gateway's JMH benchmark)."""
+    environ = {}
+    find = cgi.find
+    end = len(cgi)
+    i = 0
+    while i < end:
+        j = find('\0', i)
+        if j < 0:
+            break
+        k = find('\0', j + 1)
+        if k < 0:
+            k = end
+        environ[cgi[i:j]] = cgi[j + 1:k]
+        i = k + 1
+    return environ
+
+
 class Gateway(object):
     """Per-interpreter state: loaded scripts, constant environ entries."""
 
@@ -386,8 +480,7 @@ class Gateway(object):
         if application is None:
             bridge.fail("Target WSGI script '%s' does not contain WSGI application '%s'." % (filename, callable_name))
             return
-        parts = cgi.split('\0')
-        environ = dict(zip(parts[0::2], parts[1::2]))
+        environ = _parse_cgi(cgi)
         environ.update(self.constants)
         # mod_wsgi: HTTPS (from TLS or SetEnv) decides the scheme and is not passed on
         https = environ.pop('HTTPS', None)
