@@ -40,7 +40,8 @@ import dev.wsgiboot.core.routing.RouteMatch;
  * crossing, {@code start_response}, the body handed back), 1 KiB of request body
  * read through {@code wsgi.input}, 1 KiB of response body written, and the whole
  * {@link WsgiRuntime} path (route, pool lease, script reload check, handle) for a
- * hello application. Requests and responses are Spring's servlet mocks.
+ * hello application. Requests and responses are Spring's servlet mocks, with
+ * body streams that copy in bulk ({@link BulkStreamMocks}).
  * <p>
  * The JVM must run with the Graal JIT (the setup fails otherwise); see
  * bench/README.md for the command line. Forked JVMs inherit the launching JVM's
@@ -168,7 +169,7 @@ public class GatewayBenchmarks {
 	/** The whole gateway for hello: route, pool lease, reload check, environ, call, response. */
 	@Benchmark
 	public MockHttpServletResponse helloService() throws IOException {
-		MockHttpServletResponse response = new MockHttpServletResponse();
+		MockHttpServletResponse response = new BulkStreamMocks.Response();
 		RouteMatch match = this.runtime.route(this.runtimeRequest);
 		this.runtime.service(this.runtimeRequest, response, match);
 		return response;
@@ -183,7 +184,7 @@ public class GatewayBenchmarks {
 	@Benchmark
 	@Threads(4)
 	public MockHttpServletResponse helloServiceThreads4(PooledRuntime pooled) throws IOException {
-		MockHttpServletResponse response = new MockHttpServletResponse();
+		MockHttpServletResponse response = new BulkStreamMocks.Response();
 		RouteMatch match = pooled.runtime.route(pooled.request);
 		pooled.runtime.service(pooled.request, response, match);
 		return response;
@@ -242,7 +243,7 @@ public class GatewayBenchmarks {
 	}
 
 	private MockHttpServletResponse handle(Mount mount) {
-		MockHttpServletResponse response = new MockHttpServletResponse();
+		MockHttpServletResponse response = new BulkStreamMocks.Response();
 		String name = mount.alias.script().name();
 		RequestBridge bridge = new RequestBridge(mount.request, response, name);
 		this.interpreter.handle(name, "application", environ(mount), bridge);
@@ -264,7 +265,7 @@ public class GatewayBenchmarks {
 	}
 
 	private static MockHttpServletRequest request(String url, byte[] body) {
-		MockHttpServletRequest request = new MockHttpServletRequest((body != null) ? "POST" : "GET", url);
+		MockHttpServletRequest request = new BulkStreamMocks.Request((body != null) ? "POST" : "GET", url);
 		request.setProtocol("HTTP/1.1");
 		request.setRemoteAddr("127.0.0.1");
 		request.setRemotePort(54321);
