@@ -25,8 +25,6 @@ final class BulkStreamMocks {
 	/** A request whose body is read from a {@link ByteArrayInputStream}. */
 	static final class Request extends MockHttpServletRequest {
 
-		private byte[] body;
-
 		private ServletInputStream input;
 
 		Request(String method, String uri) {
@@ -36,14 +34,14 @@ final class BulkStreamMocks {
 		@Override
 		public void setContent(byte[] content) {
 			super.setContent(content);
-			this.body = content;
 			this.input = null;
 		}
 
 		@Override
 		public ServletInputStream getInputStream() {
 			if (this.input == null) {
-				this.input = new Input(new ByteArrayInputStream((this.body != null) ? this.body : new byte[0]));
+				byte[] content = getContentAsByteArray();
+				this.input = new Input(new ByteArrayInputStream((content != null) ? content : new byte[0]));
 			}
 			return this.input;
 		}
@@ -65,6 +63,13 @@ final class BulkStreamMocks {
 		@Override
 		public byte[] getContentAsByteArray() {
 			return this.body.toByteArray();
+		}
+
+		@Override
+		public void resetBuffer() {
+			// reset() calls this too, as an error answer after a started one does
+			super.resetBuffer();
+			this.body.reset();
 		}
 
 	}
