@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -31,7 +32,7 @@ import dev.wsgiboot.core.runtime.WsgiRuntime;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ Context.class, DispatcherServlet.class })
 @ConditionalOnBooleanProperty(name = "wsgi.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(WsgiProperties.class)
+@EnableConfigurationProperties({ WsgiProperties.class, WsgiWarmUpProperties.class })
 public final class WsgiAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(WsgiAutoConfiguration.class);
@@ -72,6 +73,11 @@ public final class WsgiAutoConfiguration {
 	@Bean
 	WsgiPreloader wsgiPreloader(WsgiRuntime runtime) {
 		return new WsgiPreloader(runtime);
+	}
+
+	@Bean
+	WsgiWarmUp wsgiWarmUp(WsgiWarmUpProperties properties, WsgiConfig config, ApplicationContext context) {
+		return new WsgiWarmUp(properties, config.serverName(), context);
 	}
 
 	@Configuration(proxyBeanMethods = false)
