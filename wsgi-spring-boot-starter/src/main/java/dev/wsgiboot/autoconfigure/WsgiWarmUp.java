@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -41,6 +43,9 @@ import dev.wsgiboot.core.config.WsgiConfigException;
 final class WsgiWarmUp implements ApplicationRunner, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(WsgiWarmUp.class);
+
+	/** How often the compilers' activity is sampled. */
+	private static final long SAMPLE_MILLIS = 1000;
 
 	private final WsgiWarmUpProperties properties;
 
@@ -85,17 +90,23 @@ final class WsgiWarmUp implements ApplicationRunner, DisposableBean {
 		int port = web.getWebServer().getPort();
 		InetSocketAddress address = new InetSocketAddress(serverAddress(), port);
 		if (this.properties.isHoldReadiness()) {
-			logger.info("WSGI warm-up: {} request(s) on {} connection(s) for {} before the application reports ready",
-					this.requests.size(), this.properties.getConcurrency(), DurationStyle.SIMPLE.print(this.properties.getDuration()));
+			logger.info("WSGI warm-up: {} before the application reports ready", plan());
 			warmUp(address, port);
 		}
 		else {
-			logger.info("WSGI warm-up: {} request(s) on {} connection(s) for {}, in the background",
-					this.requests.size(), this.properties.getConcurrency(), DurationStyle.SIMPLE.print(this.properties.getDuration()));
+			logger.info("WSGI warm-up: {}, in the background", plan());
 			Thread thread = new Thread(() -> warmUp(address, port), "wsgi-warm-up");
 			thread.setDaemon(true);
 			thread.start();
 		}
+	}
+
+	private String plan() {
+		String plan = this.requests.size() + " request(s) on " + this.properties.getConcurrency() + " connection(s) for "
+				+ (this.properties.isUntilCompiled() ? "at most " : "")
+				+ DurationStyle.SIMPLE.print(this.properties.getDuration(), ChronoUnit.SECONDS);
+		return this.properties.isUntilCompiled() ? plan + " (until the JIT compilers have been quiet for "
+				+ DurationStyle.SIMPLE.print(this.properties.getQuietPeriod(), ChronoUnit.SECONDS) + ")" : plan;
 	}
 
 	private InetAddress serverAddress() {
@@ -132,33 +143,63 @@ final class WsgiWarmUp implements ApplicationRunner, DisposableBean {
 			}
 		}
 		long deadline = System.nanoTime() + this.properties.getDuration().toNanos();
+		AtomicBoolean finished = new AtomicBoolean();
 		AtomicInteger next = new AtomicInteger();
 		List<Thread> workers = new ArrayList<>();
 		if (!this.properties.getDuration().isZero()) {
 			for (int i = 0; i < this.properties.getConcurrency(); i++) {
-				Thread worker = new Thread(() -> sendUntil(deadline, targets, next, address, timeout),
+				Thread worker = new Thread(() -> sendUntil(deadline, finished, targets, next, address, timeout),
 						"wsgi-warm-up-" + (i + 1));
 				worker.setDaemon(true);
 				worker.start();
 				workers.add(worker);
 			}
 		}
-		for (Thread worker : workers) {
-			try {
-				worker.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				this.stopped = true;
-			}
-		}
-		report(targets, Duration.ofNanos(System.nanoTime() - start));
+		String ending = watch(workers, deadline, finished);
+		report(targets, Duration.ofNanos(System.nanoTime() - start), ending);
 	}
 
-	private void sendUntil(long deadline, List<Target> targets, AtomicInteger next, InetSocketAddress address,
-			int timeout) {
+	/**
+	 * Waits for the workers; with {@code until-compiled}, ends their sending once
+	 * the compilers have been quiet (below a tenth of a core) for the quiet period.
+	 * @return why the warm-up ended, for the log
+	 */
+	private String watch(List<Thread> workers, long deadline, AtomicBoolean finished) {
+		CompilerActivity compilers = this.properties.isUntilCompiled() ? new CompilerActivity() : null;
+		long quietNeeded = Math.max(1, this.properties.getQuietPeriod().toMillis());
+		long quietSince = System.nanoTime();
+		String ending = "after " + DurationStyle.SIMPLE.print(this.properties.getDuration(), ChronoUnit.SECONDS);
+		try {
+			for (Thread worker : workers) {
+				while (worker.isAlive()) {
+					worker.join(SAMPLE_MILLIS);
+					if (compilers == null || !compilers.isMeasurable() || finished.get()) {
+						continue;
+					}
+					long now = System.nanoTime();
+					long busy = compilers.busyNanos();
+					if (busy * 10 > SAMPLE_MILLIS * 1_000_000L) {
+						quietSince = now;
+					}
+					else if ((now - quietSince) / 1_000_000 >= quietNeeded && now - deadline < 0) {
+						finished.set(true);
+						ending = "once the JIT compilers had been quiet for "
+								+ DurationStyle.SIMPLE.print(this.properties.getQuietPeriod(), ChronoUnit.SECONDS);
+					}
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.stopped = true;
+		}
+		return ending;
+	}
+
+	private void sendUntil(long deadline, AtomicBoolean finished, List<Target> targets, AtomicInteger next,
+			InetSocketAddress address, int timeout) {
 		try (WarmUpConnection connection = register(new WarmUpConnection(address, timeout))) {
-			while (!this.stopped && System.nanoTime() - deadline < 0) {
+			while (!this.stopped && !finished.get() && System.nanoTime() - deadline < 0) {
 				Target target = targets.get(Math.floorMod(next.getAndIncrement(), targets.size()));
 				if (target.failed || !target.send(connection)) {
 					if (targets.stream().allMatch((t) -> t.failed)) {
@@ -176,7 +217,7 @@ final class WsgiWarmUp implements ApplicationRunner, DisposableBean {
 		return connection;
 	}
 
-	private void report(List<Target> targets, Duration took) {
+	private void report(List<Target> targets, Duration took, String ending) {
 		long total = 0;
 		StringBuilder summary = new StringBuilder();
 		for (Target target : targets) {
@@ -192,7 +233,7 @@ final class WsgiWarmUp implements ApplicationRunner, DisposableBean {
 						target.request.describe(), unsuccessful, target.statuses(), target.request.property());
 			}
 		}
-		logger.info("WSGI warm-up: {} answers in {} ms ({})", total, took.toMillis(), summary);
+		logger.info("WSGI warm-up: {} answers in {} ms, ended {} ({})", total, took.toMillis(), ending, summary);
 	}
 
 	/** Stops a warm-up still running (the application is closing). */

@@ -34,8 +34,21 @@ public final class WsgiWarmUpProperties {
 	 */
 	private final List<Request> requests;
 
-	/** How long to keep sending them once each has been answered once. */
+	/**
+	 * How long to keep sending them once each has been answered once; with
+	 * until-compiled, the longest the warm-up may take.
+	 */
 	private final Duration duration;
+
+	/**
+	 * Whether to stop before the duration is over once the JIT compilers (Truffle's
+	 * for Python, the JVM's for Java) have been quiet for quiet-period: the code the
+	 * requests run has been compiled. False: send for the whole duration.
+	 */
+	private final boolean untilCompiled;
+
+	/** How long the compilers must stay below a tenth of a core for until-compiled to end the warm-up. */
+	private final Duration quietPeriod;
 
 	/** Connections sending at the same time; more than a slot's threads makes the pool start its other slots. */
 	private final int concurrency;
@@ -50,11 +63,14 @@ public final class WsgiWarmUpProperties {
 	/** How long one answer may take; the first may create an interpreter and import the application. */
 	private final Duration requestTimeout;
 
-	public WsgiWarmUpProperties(List<Request> requests, @DefaultValue("30s") Duration duration,
+	public WsgiWarmUpProperties(List<Request> requests, @DefaultValue("5m") Duration duration,
+			@DefaultValue("true") boolean untilCompiled, @DefaultValue("10s") Duration quietPeriod,
 			@DefaultValue("4") int concurrency, @DefaultValue("true") boolean holdReadiness,
 			@DefaultValue("5m") Duration requestTimeout) {
 		this.requests = (requests != null) ? List.copyOf(requests) : List.of();
 		this.duration = duration;
+		this.untilCompiled = untilCompiled;
+		this.quietPeriod = quietPeriod;
 		this.concurrency = concurrency;
 		this.holdReadiness = holdReadiness;
 		this.requestTimeout = requestTimeout;
@@ -66,6 +82,14 @@ public final class WsgiWarmUpProperties {
 
 	public Duration getDuration() {
 		return this.duration;
+	}
+
+	public boolean isUntilCompiled() {
+		return this.untilCompiled;
+	}
+
+	public Duration getQuietPeriod() {
+		return this.quietPeriod;
 	}
 
 	public int getConcurrency() {
@@ -91,7 +115,11 @@ public final class WsgiWarmUpProperties {
 		}
 		if (this.duration.isNegative()) {
 			throw new WsgiConfigException("wsgi.warm-up.duration", "must not be negative, got " + this.duration,
-					"Set a duration such as 30s, or 0s to send each request once.");
+					"Set a duration such as 5m, or 0s to send each request once.");
+		}
+		if (this.quietPeriod.isNegative() || this.quietPeriod.isZero()) {
+			throw new WsgiConfigException("wsgi.warm-up.quiet-period",
+					"must be a positive duration, got " + this.quietPeriod, "Set a duration such as 10s.");
 		}
 		if (this.concurrency < 1) {
 			throw new WsgiConfigException("wsgi.warm-up.concurrency", "must be at least 1, got " + this.concurrency,

@@ -25,7 +25,9 @@ class WsgiWarmUpPropertiesTests {
 	void noRequestsMeansNoWarmUp() {
 		WsgiWarmUpProperties properties = bind(Map.of());
 		assertThat(properties.toRequests()).isEmpty();
-		assertThat(properties.getDuration()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(properties.getDuration()).isEqualTo(Duration.ofMinutes(5));
+		assertThat(properties.isUntilCompiled()).isTrue();
+		assertThat(properties.getQuietPeriod()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(properties.getConcurrency()).isEqualTo(4);
 		assertThat(properties.isHoldReadiness()).isTrue();
 		assertThat(properties.getRequestTimeout()).isEqualTo(Duration.ofMinutes(5));
@@ -85,11 +87,13 @@ class WsgiWarmUpPropertiesTests {
 	}
 
 	@Test
-	void badDurationConcurrencyAndTimeoutAreNamed() {
+	void badDurationsAndConcurrencyAreNamed() {
 		assertFailure(Map.of("wsgi.warm-up.requests[0].url", "/", "wsgi.warm-up.duration", "-1s"),
 				"wsgi.warm-up.duration", "must not be negative");
 		assertFailure(Map.of("wsgi.warm-up.requests[0].url", "/", "wsgi.warm-up.concurrency", "0"),
 				"wsgi.warm-up.concurrency", "at least 1");
+		assertFailure(Map.of("wsgi.warm-up.requests[0].url", "/", "wsgi.warm-up.quiet-period", "0s"),
+				"wsgi.warm-up.quiet-period", "positive");
 		assertFailure(Map.of("wsgi.warm-up.requests[0].url", "/", "wsgi.warm-up.request-timeout", "0s"),
 				"wsgi.warm-up.request-timeout", "positive");
 	}

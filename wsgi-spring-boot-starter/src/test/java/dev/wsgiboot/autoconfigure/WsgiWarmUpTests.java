@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"wsgi.warm-up.requests[1].url=/warm/echo", "wsgi.warm-up.requests[1].method=POST",
 				"wsgi.warm-up.requests[1].body=ping", "wsgi.warm-up.requests[1].headers.X-Warm=yes",
 				"wsgi.warm-up.requests[2].url=/warm/missing", "wsgi.warm-up.requests[3].url=/warm/chunked",
-				"wsgi.warm-up.duration=2s", "wsgi.warm-up.concurrency=3" })
+				"wsgi.warm-up.duration=2s", "wsgi.warm-up.until-compiled=false", "wsgi.warm-up.concurrency=3" })
 @ExtendWith(OutputCaptureExtension.class)
 class WsgiWarmUpTests {
 
@@ -69,7 +69,7 @@ class WsgiWarmUpTests {
 	void logsTheAnswersAndWarnsAboutUnsuccessfulOnes(CapturedOutput output) {
 		// the context (and its log) may have been started by the other test: the output of the whole JVM run
 		assertThat(output.getAll()).contains("WSGI warm-up: 4 request(s) on 3 connection(s) for 2s before the application reports ready")
-			.containsPattern("WSGI warm-up: \\d+ answers in \\d+ ms \\(GET /warm/count\\?x=1 200 x \\d+, POST /warm/echo 200 x \\d+, "
+			.containsPattern("WSGI warm-up: \\d+ answers in \\d+ ms, ended after 2s \\(GET /warm/count\\?x=1 200 x \\d+, POST /warm/echo 200 x \\d+, "
 					+ "GET /warm/missing 404 x \\d+, GET /warm/chunked 200 x \\d+\\)")
 			.containsPattern("WSGI warm-up: GET /warm/missing got \\d+ answer\\(s\\) other than 2xx/3xx \\(404 x \\d+\\); "
 					+ "check wsgi.warm-up.requests\\[2\\]")
