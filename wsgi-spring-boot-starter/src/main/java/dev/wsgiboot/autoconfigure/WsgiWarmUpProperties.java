@@ -50,7 +50,11 @@ public final class WsgiWarmUpProperties {
 	/** How long the compilers must stay below a tenth of a core for until-compiled to end the warm-up. */
 	private final Duration quietPeriod;
 
-	/** Connections sending at the same time; more than a slot's threads makes the pool start its other slots. */
+	/**
+	 * Connections sending at the same time. Defaults to the number of CPU cores:
+	 * enough to make the embedded pool start all its slots (one per core), few
+	 * enough to leave the JIT compilers CPU.
+	 */
 	private final int concurrency;
 
 	/**
@@ -65,13 +69,13 @@ public final class WsgiWarmUpProperties {
 
 	public WsgiWarmUpProperties(List<Request> requests, @DefaultValue("5m") Duration duration,
 			@DefaultValue("true") boolean untilCompiled, @DefaultValue("10s") Duration quietPeriod,
-			@DefaultValue("4") int concurrency, @DefaultValue("true") boolean holdReadiness,
+			Integer concurrency, @DefaultValue("true") boolean holdReadiness,
 			@DefaultValue("5m") Duration requestTimeout) {
 		this.requests = (requests != null) ? List.copyOf(requests) : List.of();
 		this.duration = duration;
 		this.untilCompiled = untilCompiled;
 		this.quietPeriod = quietPeriod;
-		this.concurrency = concurrency;
+		this.concurrency = (concurrency != null) ? concurrency : Runtime.getRuntime().availableProcessors();
 		this.holdReadiness = holdReadiness;
 		this.requestTimeout = requestTimeout;
 	}
@@ -123,7 +127,7 @@ public final class WsgiWarmUpProperties {
 		}
 		if (this.concurrency < 1) {
 			throw new WsgiConfigException("wsgi.warm-up.concurrency", "must be at least 1, got " + this.concurrency,
-					"Set the number of connections to send on, e.g. 4.");
+					"Set the number of connections to send on, e.g. the number of CPU cores.");
 		}
 		if (this.requestTimeout.isNegative() || this.requestTimeout.isZero()) {
 			throw new WsgiConfigException("wsgi.warm-up.request-timeout",

@@ -258,6 +258,24 @@ class WsgiAutoConfigurationTests {
 			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.rewrite.set-env-if[0]"));
 	}
 
+	@Test
+	void warmUpIsOffWithoutRequestsAndItsBadPropertiesFailStartup() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(WsgiWarmUp.class)
+			.getBean(WsgiWarmUpProperties.class)
+			.satisfies((properties) -> assertThat(properties.toRequests()).isEmpty()));
+		assertFailure("wsgi.warm-up.requests[0].url=hello")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.warm-up.requests[0].url"));
+		assertFailure("wsgi.warm-up.requests[0].url=/", "wsgi.warm-up.concurrency=0")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.warm-up.concurrency"));
+		// the warm-up speaks plain HTTP only
+		assertFailure("wsgi.warm-up.requests[0].url=/", "server.ssl.bundle=web")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.warm-up.requests"))
+			.satisfies((failure) -> assertThat(failure.getReason()).contains("HTTPS"));
+		this.contextRunner.withPropertyValues("wsgi.warm-up.requests[0].url=/", "server.ssl.bundle=web",
+				"server.ssl.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
 	private org.assertj.core.api.ObjectAssert<WsgiConfigException> assertFailure(String... properties) {
 		WsgiConfigException[] failure = new WsgiConfigException[1];
 		this.contextRunner.withPropertyValues(properties).run((context) -> {

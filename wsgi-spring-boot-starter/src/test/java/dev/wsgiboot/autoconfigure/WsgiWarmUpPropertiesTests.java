@@ -28,7 +28,7 @@ class WsgiWarmUpPropertiesTests {
 		assertThat(properties.getDuration()).isEqualTo(Duration.ofMinutes(5));
 		assertThat(properties.isUntilCompiled()).isTrue();
 		assertThat(properties.getQuietPeriod()).isEqualTo(Duration.ofSeconds(10));
-		assertThat(properties.getConcurrency()).isEqualTo(4);
+		assertThat(properties.getConcurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
 		assertThat(properties.isHoldReadiness()).isTrue();
 		assertThat(properties.getRequestTimeout()).isEqualTo(Duration.ofMinutes(5));
 	}
