@@ -8,7 +8,7 @@ WU=()
 if [ "$2" != 0 ]; then
   WU=(--wsgi.warm-up.requests[0].url=/hello --wsgi.warm-up.requests[1].url=/echo --wsgi.warm-up.requests[1].method=POST
       "--wsgi.warm-up.requests[1].body=$BODY" --wsgi.warm-up.requests[2].url=/flask/ --wsgi.warm-up.duration=$2s ${WUOPTS:-}
-      --wsgi.warm-up.concurrency=${CONC:-4} --logging.level.dev.wsgiboot.autoconfigure.WsgiWarmUp=info)
+      ${CONC:+--wsgi.warm-up.concurrency=$CONC} --logging.level.dev.wsgiboot.autoconfigure.WsgiWarmUp=info)
 fi
 t0=$(date +%s.%N)
 $JAVA_HOME/bin/java -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path=/tmp/exp/graal-jit \

@@ -76,8 +76,8 @@ public final class WsgiAutoConfiguration {
 	}
 
 	@Bean
-	WsgiWarmUp wsgiWarmUp(WsgiWarmUpProperties properties, WsgiConfig config, ApplicationContext context) {
-		return new WsgiWarmUp(properties, config.serverName(), context);
+	WsgiWarmUp wsgiWarmUp(WsgiWarmUpProperties properties, ApplicationContext context) {
+		return new WsgiWarmUp(properties, context);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,6 +1,7 @@
 package dev.wsgiboot.autoconfigure;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -51,18 +52,15 @@ final class WsgiWarmUp implements ApplicationRunner, DisposableBean {
 
 	private final List<WarmUpRequest> requests;
 
-	private final String serverName;
-
 	private final ApplicationContext context;
 
 	private volatile boolean stopped;
 
 	private final List<WarmUpConnection> connections = new ArrayList<>();
 
-	WsgiWarmUp(WsgiWarmUpProperties properties, String serverName, ApplicationContext context) {
+	WsgiWarmUp(WsgiWarmUpProperties properties, ApplicationContext context) {
 		this.properties = properties;
 		this.requests = properties.toRequests();
-		this.serverName = serverName;
 		this.context = context;
 		if (!this.requests.isEmpty()) {
 			requirePlainHttp(context.getEnvironment());
@@ -127,7 +125,10 @@ final class WsgiWarmUp implements ApplicationRunner, DisposableBean {
 
 	private void warmUp(InetSocketAddress address, int port) {
 		long start = System.nanoTime();
-		String defaultHost = this.serverName + ":" + port;
+		// what a client connecting to this address sends (curl, a load tester, a probe)
+		InetAddress ip = address.getAddress();
+		String defaultHost = ((ip instanceof Inet6Address) ? "[" + ip.getHostAddress() + "]" : ip.getHostAddress()) + ":"
+				+ port;
 		List<Target> targets = new ArrayList<>();
 		for (WarmUpRequest request : this.requests) {
 			targets.add(new Target(request, WarmUpConnection.encode(request, defaultHost)));
