@@ -33,8 +33,10 @@ import dev.wsgiboot.core.config.WsgiConfigException;
  * Runs the {@code wsgi.warm-up}: once the server listens (an
  * {@link ApplicationRunner} runs after the context has started and the
  * liveness state is CORRECT), each configured request is sent once, in order,
- * then all of them round-robin on {@code concurrency} connections for
- * {@code duration}. With {@code hold-readiness} (the default) the runner returns
+ * then all of them round-robin on {@code concurrency} connections until the JIT
+ * compilers have been quiet for {@code quiet-period} (see
+ * {@link CompilerActivity}), at most for {@code duration}. With
+ * {@code hold-readiness} (the default) the runner returns
  * only then, so the application reports ready (and a readiness probe or load
  * balancer sends traffic) once its Python code has been compiled; otherwise the
  * warm-up runs in the background. Answers are counted by status and logged; a
