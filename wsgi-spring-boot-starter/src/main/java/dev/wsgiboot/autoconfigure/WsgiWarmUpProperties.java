@@ -29,6 +29,12 @@ public final class WsgiWarmUpProperties {
 			"expect", "upgrade", "te", "trailer", "keep-alive");
 
 	/**
+	 * Whether to warm up when requests are listed; false switches it off, e.g. in
+	 * tests or a profile, without removing the list.
+	 */
+	private final boolean enabled;
+
+	/**
 	 * The requests to send, in turn. Empty (the default): no warm-up. Send only
 	 * requests that are safe to repeat thousands of times.
 	 */
@@ -67,10 +73,12 @@ public final class WsgiWarmUpProperties {
 	/** How long one answer may take; the first may create an interpreter and import the application. */
 	private final Duration requestTimeout;
 
-	public WsgiWarmUpProperties(List<Request> requests, @DefaultValue("5m") Duration duration,
+	public WsgiWarmUpProperties(@DefaultValue("true") boolean enabled, List<Request> requests,
+			@DefaultValue("5m") Duration duration,
 			@DefaultValue("true") boolean untilCompiled, @DefaultValue("10s") Duration quietPeriod,
 			Integer concurrency, @DefaultValue("true") boolean holdReadiness,
 			@DefaultValue("5m") Duration requestTimeout) {
+		this.enabled = enabled;
 		this.requests = (requests != null) ? List.copyOf(requests) : List.of();
 		this.duration = duration;
 		this.untilCompiled = untilCompiled;
@@ -78,6 +86,10 @@ public final class WsgiWarmUpProperties {
 		this.concurrency = (concurrency != null) ? concurrency : Runtime.getRuntime().availableProcessors();
 		this.holdReadiness = holdReadiness;
 		this.requestTimeout = requestTimeout;
+	}
+
+	public boolean isEnabled() {
+		return this.enabled;
 	}
 
 	public List<Request> getRequests() {
@@ -110,11 +122,11 @@ public final class WsgiWarmUpProperties {
 
 	/**
 	 * The requests checked: each with its property name, method, target, headers
-	 * and body. Empty when there is no warm-up.
+	 * and body. Empty when there is no warm-up (none listed, or switched off).
 	 * @throws WsgiConfigException naming the offending property
 	 */
 	List<WarmUpRequest> toRequests() {
-		if (this.requests.isEmpty()) {
+		if (!this.enabled || this.requests.isEmpty()) {
 			return List.of();
 		}
 		if (this.duration.isNegative()) {

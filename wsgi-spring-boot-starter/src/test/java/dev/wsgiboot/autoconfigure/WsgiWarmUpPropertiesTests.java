@@ -25,12 +25,21 @@ class WsgiWarmUpPropertiesTests {
 	void noRequestsMeansNoWarmUp() {
 		WsgiWarmUpProperties properties = bind(Map.of());
 		assertThat(properties.toRequests()).isEmpty();
+		assertThat(properties.isEnabled()).isTrue();
 		assertThat(properties.getDuration()).isEqualTo(Duration.ofMinutes(5));
 		assertThat(properties.isUntilCompiled()).isTrue();
 		assertThat(properties.getQuietPeriod()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(properties.getConcurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
 		assertThat(properties.isHoldReadiness()).isTrue();
 		assertThat(properties.getRequestTimeout()).isEqualTo(Duration.ofMinutes(5));
+	}
+
+	@Test
+	void switchedOffMeansNoWarmUpEvenWithRequests() {
+		WsgiWarmUpProperties properties = bind(
+				Map.of("wsgi.warm-up.enabled", "false", "wsgi.warm-up.requests[0].url", "/app/"));
+		assertThat(properties.getRequests()).hasSize(1);
+		assertThat(properties.toRequests()).isEmpty();
 	}
 
 	@Test
