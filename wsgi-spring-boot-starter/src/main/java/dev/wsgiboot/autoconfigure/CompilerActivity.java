@@ -28,9 +28,23 @@ final class CompilerActivity {
 
 	private long lastCompilationMillis;
 
+	private final String threadPrefix;
+
+	private final boolean jvmCompilers;
+
 	private final boolean measurable;
 
 	CompilerActivity() {
+		this(TRUFFLE_COMPILER_THREAD, true);
+	}
+
+	/**
+	 * Watches the threads whose names start with {@code threadPrefix} and, with
+	 * {@code jvmCompilers}, the JVM's compilation time.
+	 */
+	CompilerActivity(String threadPrefix, boolean jvmCompilers) {
+		this.threadPrefix = threadPrefix;
+		this.jvmCompilers = jvmCompilers;
 		boolean cpuTime = this.threads.isThreadCpuTimeSupported();
 		if (cpuTime && !this.threads.isThreadCpuTimeEnabled()) {
 			try {
@@ -57,7 +71,7 @@ final class CompilerActivity {
 		long busy = 0;
 		Map<Long, Long> now = new HashMap<>();
 		for (ThreadInfo info : this.threads.getThreadInfo(this.threads.getAllThreadIds(), 0)) {
-			if (info == null || !info.getThreadName().startsWith(TRUFFLE_COMPILER_THREAD)) {
+			if (info == null || !info.getThreadName().startsWith(this.threadPrefix)) {
 				continue;
 			}
 			long cpu = this.threads.getThreadCpuTime(info.getThreadId());
@@ -69,7 +83,7 @@ final class CompilerActivity {
 			busy += cpu - this.lastCpu.getOrDefault(info.getThreadId(), 0L);
 		}
 		this.lastCpu = now;
-		if (this.compilation != null && this.compilation.isCompilationTimeMonitoringSupported()) {
+		if (this.jvmCompilers && this.compilation != null && this.compilation.isCompilationTimeMonitoringSupported()) {
 			long millis = this.compilation.getTotalCompilationTime();
 			busy += (millis - this.lastCompilationMillis) * 1_000_000L;
 			this.lastCompilationMillis = millis;
