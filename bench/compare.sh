@@ -23,7 +23,9 @@
 #   RAMP (60)       seconds of 1-second windows on /hello right after ours answers
 #   SERVERS ("ours apache-embedded apache-daemon gunicorn-sync gunicorn-gthread"; "ours-memory" runs
 #                   only the memory phase; "ours-cpu" is ours shaped for CPU-bound applications like
-#                   gunicorn sync: 2 x cores interpreter slots of one thread each)
+#                   gunicorn sync: 2 x cores interpreter slots of one thread each; "ours-warm-up" is ours
+#                   with wsgi.warm-up of the three URLs holding readiness: its ramp starts at readiness)
+#   WARM_UP_DURATION (5m) wsgi.warm-up.duration for ours-warm-up (it ends earlier once the compilers are quiet)
 #   SKIP_BUILD=1    use the jar already built       MEMORY=0  skip the interpreter memory phase
 #   OUT             result directory (default: a new /tmp/wsgi-compare.*)
 #   OURS_JAVA_OPTS  more JVM options for ours (e.g. -Xmx512m)
@@ -39,6 +41,7 @@ WARMUP=${WARMUP:-10s}
 OURS_WARMUP=${OURS_WARMUP:-60s}
 ROUNDS=${ROUNDS:-3}
 RAMP=${RAMP:-60}
+WARM_UP_DURATION=${WARM_UP_DURATION:-5m}
 read -r -a CONNS <<<"${CONNECTIONS:-16 64}"
 read -r -a SERVERS <<<"${SERVERS:-ours apache-embedded apache-daemon gunicorn-sync gunicorn-gthread}"
 MEMORY=${MEMORY:-1}
@@ -264,12 +267,23 @@ run_ours() { # label, more arguments for the sample app...
 		sleep 0.05
 	done
 	first_python=$(cat "$WORK/first.hello")
-	# throughput right after the first Python answer: 1-second windows
+	# with a warm-up holding readiness, traffic starts at readiness: the warm-up's last log line
+	local from=$first_python ready=""
+	if [ "$label" = ours-warm-up ]; then
+		for _ in $(seq 1 18000); do
+			grep -q 'WSGI warm-up: [0-9]* answers in' "$OUT/$label.log" && break
+			kill -0 "$SERVER_PID" 2>/dev/null || { echo "$label died: see $OUT/$label.log" >&2; exit 1; }
+			sleep 0.05
+		done
+		ready=$(now)
+		from=$ready
+	fi
+	# throughput right after the first Python answer (or readiness): 1-second windows
 	: >"$OUT/ramp$suffix.tsv"
 	local t=0 result
 	while awk "BEGIN { exit !($t < $RAMP) }"; do
 		result=$(run_wrk "$base/hello" 16 1s hello)
-		t=$(calc "$(now) - $first_python")
+		t=$(calc "$(now) - $from")
 		echo "$t $result" >>"$OUT/ramp$suffix.tsv"
 	done
 	wait_for "$base/java/hello" 60
@@ -280,6 +294,7 @@ run_ours() { # label, more arguments for the sample app...
 		echo "first_python $(calc "$first_python - $t0")"
 		echo "first_java $(calc "$(cat "$WORK/first.java") - $t0")"
 		echo "first_flask $(calc "$(cat "$WORK/first.flask") - $t0")"
+		[ -z "$ready" ] || echo "ready $(calc "$ready - $t0")"
 	} >"$OUT/startup$suffix.txt"
 	cat "$OUT/startup$suffix.txt" >&2
 	WARMUP=$OURS_WARMUP measure_server "$label" hello=$base/hello echo=$base/echo flask=$base/flask/ java=$base/java/hello
@@ -407,7 +422,7 @@ run_gunicorn() { # sync|gthread
 {
 	echo "date $(date -u '+%F %T') UTC"
 	echo "machine $CORES cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
-	echo "settings DURATION=$DURATION WARMUP=$WARMUP OURS_WARMUP=$OURS_WARMUP ROUNDS=$ROUNDS RAMP=$RAMP CONNECTIONS=${CONNS[*]}"
+	echo "settings DURATION=$DURATION WARMUP=$WARMUP OURS_WARMUP=$OURS_WARMUP ROUNDS=$ROUNDS RAMP=$RAMP WARM_UP_DURATION=$WARM_UP_DURATION CONNECTIONS=${CONNS[*]}"
 	echo "versions $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); $(apache2 -v | head -1); mod_wsgi $(dpkg-query -W -f '${Version}' libapache2-mod-wsgi-py3); gunicorn $(/usr/bin/gunicorn --version 2>&1 | awk '{print $NF}' | tr -d ')'); $($PY --version); wrk $(dpkg-query -W -f '${Version}' wrk)"
 } >"$OUT/info.txt"
 cat "$OUT/info.txt" >&2
@@ -417,6 +432,11 @@ for server in "${SERVERS[@]}"; do
 	case $server in
 		ours) run_ours ours; [ "$MEMORY" = 1 ] && run_ours_memory ;;
 		ours-cpu) run_ours ours-cpu --wsgi.embedded.processes=$((2 * CORES)) --wsgi.embedded.threads=1 ;;
+		ours-warm-up) run_ours ours-warm-up --wsgi.warm-up.requests[0].url=/hello \
+			--wsgi.warm-up.requests[1].url=/echo --wsgi.warm-up.requests[1].method=POST \
+			"--wsgi.warm-up.requests[1].body=$(head -c "$ECHO_BYTES" /dev/zero | tr '\0' x)" \
+			--wsgi.warm-up.requests[2].url=/flask/ --wsgi.warm-up.duration=$WARM_UP_DURATION \
+			--logging.level.dev.wsgiboot.autoconfigure.WsgiWarmUp=info ;;
 		ours-memory) run_ours_memory ;;
 		apache-embedded) run_apache embedded ;;
 		apache-daemon) run_apache daemon ;;

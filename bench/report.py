@@ -6,7 +6,7 @@ import sys
 from collections import defaultdict
 
 OUT = sys.argv[1]
-SERVERS = ['ours', 'ours-cpu', 'apache-embedded', 'apache-daemon', 'gunicorn-sync', 'gunicorn-gthread']
+SERVERS = ['ours', 'ours-cpu', 'ours-warm-up', 'apache-embedded', 'apache-daemon', 'gunicorn-sync', 'gunicorn-gthread']
 APPS = ['hello', 'echo', 'flask', 'java']
 APP_NAMES = {'hello': 'hello (GET, 12 B)', 'echo': 'echo (POST 1 KiB)', 'flask': 'Flask template',
              'java': 'Java hello (same JVM)'}
@@ -147,6 +147,29 @@ if startup:
             print(f'* 90% of steady hello throughput ({steady:,.0f} req/s at 16 connections): not reached within '
                   f'the {last:.0f} s of 1-second windows')
         print(f'* 1-second windows after the first Python answer (end time: req/s): {windows}')
+    print()
+
+warm_startup = dict(line.split(' ', 1) for line in read_lines('startup-ours-warm-up.txt'))
+warm_ramp = [line.split() for line in read_lines('ramp-ours-warm-up.tsv')]
+if warm_startup.get('ready'):
+    print('### Ours with `wsgi.warm-up`: readiness')
+    print()
+    ready = float(warm_startup['ready'])
+    print(f'* first Python answer (`/hello`): {float(warm_startup["first_python"]):.1f} s after the process started, '
+          f'first Flask answer: {float(warm_startup["first_flask"]):.1f} s (the port answers during the warm-up)')
+    print(f'* ready (the warm-up of hello, echo and Flask ended): {ready:.1f} s')
+    steady = med(('ours-warm-up', 'hello', 16), 'rps')
+    if warm_ramp and steady:
+        reached = next((float(r[0]) for r in warm_ramp if len(r) > 1 and float(r[1]) >= 0.9 * steady), None)
+        windows = ', '.join(f'{float(r[0]):.0f}s: {float(r[1]):,.0f}' for r in warm_ramp if len(r) > 1)
+        first = float(warm_ramp[0][1]) if len(warm_ramp[0]) > 1 else 0
+        print(f'* first 1-second window after readiness: {first:,.0f} req/s, {first / steady:.0%} of steady hello '
+              f'({steady:,.0f} req/s at 16 connections)')
+        if reached is not None:
+            print(f'* 90% of steady hello throughput: reached in the window ending {reached:.1f} s after readiness')
+        else:
+            print(f'* 90% of steady hello throughput: not reached within the {float(warm_ramp[-1][0]):.0f} s of windows')
+        print(f'* 1-second windows after readiness (end time: req/s): {windows}')
     print()
 
 memory = read_lines('memory.txt')
