@@ -110,7 +110,14 @@ final class WarmUpConnection implements Closeable {
 				switch (name) {
 					case "content-length" -> length = parseLength(value);
 					case "transfer-encoding" -> chunked = value.endsWith("chunked");
-					case "connection" -> close = value.contains("close") ? true : (value.contains("keep-alive") ? false : close);
+					case "connection" -> {
+						if (value.contains("close")) {
+							close = true;
+						}
+						else if (value.contains("keep-alive")) {
+							close = false;
+						}
+					}
 					default -> {
 					}
 				}
