@@ -29,6 +29,8 @@ def application(environ, start_response):
                 seen['x_warm'] = environ['HTTP_X_WARM']
             seen['host'] = environ.get('HTTP_HOST')
             seen['last'] = time.time()
+    if path == '/slow':
+        time.sleep(3)
     if path == '/missing':
         start_response('404 Not Found', [('Content-Type', 'text/plain')])
         return [b'not here\n']

@@ -196,6 +196,12 @@ final class WsgiWarmUp implements ApplicationRunner, DisposableBean {
 			Thread.currentThread().interrupt();
 			this.stopped = true;
 		}
+		if (this.stopped) {
+			return "early: the application is closing";
+		}
+		if (!finished.get() && System.nanoTime() - deadline < 0) {
+			return "early: none of the requests could be sent any more";
+		}
 		return ending;
 	}
 
