@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import dev.wsgiboot.core.config.WsgiConfigException;
+import dev.wsgiboot.core.runtime.HttpSyntax;
 
 /**
  * An opt-in warm-up: once the server listens, requests listed here are sent to
@@ -133,7 +134,7 @@ public final class WsgiWarmUpProperties {
 			throw new WsgiConfigException("wsgi.warm-up.duration", "must not be negative, got " + this.duration,
 					"Set a duration such as 5m, or 0s to send each request once.");
 		}
-		if (this.quietPeriod.isNegative() || this.quietPeriod.isZero()) {
+		if (!this.quietPeriod.isPositive()) {
 			throw new WsgiConfigException("wsgi.warm-up.quiet-period",
 					"must be a positive duration, got " + this.quietPeriod, "Set a duration such as 10s.");
 		}
@@ -141,7 +142,7 @@ public final class WsgiWarmUpProperties {
 			throw new WsgiConfigException("wsgi.warm-up.concurrency", "must be at least 1, got " + this.concurrency,
 					"Set the number of connections to send on, e.g. the number of CPU cores.");
 		}
-		if (this.requestTimeout.isNegative() || this.requestTimeout.isZero()) {
+		if (!this.requestTimeout.isPositive()) {
 			throw new WsgiConfigException("wsgi.warm-up.request-timeout",
 					"must be a positive duration, got " + this.requestTimeout, "Set a duration such as 5m.");
 		}
@@ -201,7 +202,7 @@ public final class WsgiWarmUpProperties {
 								+ this.url + "'",
 						"Write it as it appears in a request line, percent-encoded, e.g. /app/search?q=a%20b.");
 			}
-			if (this.method == null || this.method.isEmpty() || !isToken(this.method)) {
+			if (this.method == null || !HttpSyntax.isToken(this.method)) {
 				throw new WsgiConfigException(property + ".method", "not a request method: '" + this.method + "'",
 						"Use a method name such as GET or POST.");
 			}
@@ -209,7 +210,7 @@ public final class WsgiWarmUpProperties {
 			for (Map.Entry<String, String> header : this.headers.entrySet()) {
 				String name = header.getKey();
 				String where = property + ".headers." + name;
-				if (!isToken(name)) {
+				if (!HttpSyntax.isToken(name)) {
 					throw new WsgiConfigException(where, "not a header name", "Use a header name such as Accept.");
 				}
 				if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
@@ -233,16 +234,6 @@ public final class WsgiWarmUpProperties {
 				}
 			}
 			return true;
-		}
-
-		private static boolean isToken(String text) {
-			for (int i = 0; i < text.length(); i++) {
-				char c = text.charAt(i);
-				if (c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
-					return false;
-				}
-			}
-			return !text.isEmpty();
 		}
 
 	}

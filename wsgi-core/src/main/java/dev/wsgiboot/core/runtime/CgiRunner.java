@@ -204,7 +204,7 @@ final class CgiRunner {
 				return headers.isEmpty() ? "no headers from script:" : null;
 			}
 			int colon = text.indexOf(':');
-			if (colon <= 0 || !token(text.substring(0, colon))) {
+			if (colon <= 0 || !HttpSyntax.isToken(text.substring(0, colon))) {
 				return "malformed header from script (bad header: " + text + "):";
 			}
 			String name = text.substring(0, colon);
@@ -214,16 +214,6 @@ final class CgiRunner {
 			}
 			headers.add(new String[] { name, value });
 		}
-	}
-
-	private static boolean token(String name) {
-		for (int i = 0; i < name.length(); i++) {
-			char c = name.charAt(i);
-			if (c <= ' ' || c >= 127 || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/** The request body to the script's standard input, from another thread so neither side can block the other. */
