@@ -50,25 +50,35 @@ final class WarmUpConnection implements Closeable {
 	 * @param head whether it is a HEAD request (the response has no body)
 	 * @return the response's status code
 	 * @throws IOException when the server cannot be reached, does not answer in
-	 * time, or answers something that is not HTTP/1.x
+	 * time, or answers something that is not HTTP/1.x; the connection is closed
+	 * then (the next request opens a new one)
 	 */
 	int send(byte[] request, boolean head) throws IOException {
 		boolean fresh = this.socket == null;
-		if (fresh) {
-			open();
-		}
-		this.responseStarted = false;
 		try {
-			return exchange(request, head);
+			return openAndExchange(request, head);
 		}
 		catch (IOException ex) {
-			close();
 			if (fresh || this.responseStarted || ex instanceof SocketTimeoutException) {
 				throw ex;
 			}
 			// the server closed the idle connection before answering this request: once more on a new one
-			open();
+			return openAndExchange(request, head);
+		}
+	}
+
+	/** Sends on the open connection (or a new one) and reads the answer; closes the connection when that fails. */
+	private int openAndExchange(byte[] request, boolean head) throws IOException {
+		this.responseStarted = false;
+		try {
+			if (this.socket == null) {
+				open();
+			}
 			return exchange(request, head);
+		}
+		catch (IOException ex) {
+			close();
+			throw ex;
 		}
 	}
 

@@ -281,7 +281,6 @@ final class WsgiWarmUp implements ApplicationRunner, DisposableBean {
 				return true;
 			}
 			catch (IOException ex) {
-				connection.close();
 				if (!WsgiWarmUp.this.stopped && !this.failed) {
 					this.failed = true;
 					logger.warn("WSGI warm-up: {} failed, not sent again: {}", this.request.describe(), ex.toString());
