@@ -124,6 +124,22 @@ for app in ('hello', 'echo', 'flask'):
         print(f'| {app} | {c} | ' + ' | '.join(cells) + ' |')
 print()
 
+def print_ramp(ramp, steady, since):
+    """The 1-second hello windows of a ramp file and when they reached 90% of the steady rate."""
+    if not ramp or not steady:
+        return
+    reached = next((float(r[0]) for r in ramp if len(r) > 1 and float(r[1]) >= 0.9 * steady), None)
+    windows = ', '.join(f'{float(r[0]):.0f}s: {float(r[1]):,.0f}' for r in ramp if len(r) > 1)
+    last = float(ramp[-1][0])
+    if reached is not None:
+        print(f'* 90% of steady hello throughput ({steady:,.0f} req/s at 16 connections): reached in the window '
+              f'ending {reached:.1f} s after {since}')
+    else:
+        print(f'* 90% of steady hello throughput ({steady:,.0f} req/s at 16 connections): not reached within '
+              f'the {last:.0f} s of 1-second windows')
+    print(f'* 1-second windows after {since} (end time: req/s): {windows}')
+
+
 startup = dict(line.split(' ', 1) for line in read_lines('startup.txt'))
 ramp = [line.split() for line in read_lines('ramp.tsv')]
 if startup:
@@ -135,18 +151,7 @@ if startup:
     print(f'* first Java answer (`/java/hello`): {java:.1f} s after the process started')
     print(f'* first Python answer (`/hello`): {python:.1f} s ({python - java:+.1f} s after Java\'s)')
     print(f'* first Flask answer: {flask:.1f} s')
-    steady = med(('ours', 'hello', 16), 'rps')
-    if ramp and steady:
-        reached = next((float(r[0]) for r in ramp if len(r) > 1 and float(r[1]) >= 0.9 * steady), None)
-        windows = ', '.join(f'{float(r[0]):.0f}s: {float(r[1]):,.0f}' for r in ramp if len(r) > 1)
-        last = float(ramp[-1][0])
-        if reached is not None:
-            print(f'* 90% of steady hello throughput ({steady:,.0f} req/s at 16 connections): reached in the window '
-                  f'ending {reached:.1f} s after the first Python answer')
-        else:
-            print(f'* 90% of steady hello throughput ({steady:,.0f} req/s at 16 connections): not reached within '
-                  f'the {last:.0f} s of 1-second windows')
-        print(f'* 1-second windows after the first Python answer (end time: req/s): {windows}')
+    print_ramp(ramp, med(('ours', 'hello', 16), 'rps'), 'the first Python answer')
     print()
 
 warm_startup = dict(line.split(' ', 1) for line in read_lines('startup-ours-warm-up.txt'))
@@ -159,17 +164,10 @@ if warm_startup.get('ready'):
           f'first Flask answer: {float(warm_startup["first_flask"]):.1f} s (the port answers during the warm-up)')
     print(f'* ready (the warm-up of hello, echo and Flask ended): {ready:.1f} s')
     steady = med(('ours-warm-up', 'hello', 16), 'rps')
-    if warm_ramp and steady:
-        reached = next((float(r[0]) for r in warm_ramp if len(r) > 1 and float(r[1]) >= 0.9 * steady), None)
-        windows = ', '.join(f'{float(r[0]):.0f}s: {float(r[1]):,.0f}' for r in warm_ramp if len(r) > 1)
-        first = float(warm_ramp[0][1]) if len(warm_ramp[0]) > 1 else 0
-        print(f'* first 1-second window after readiness: {first:,.0f} req/s, {first / steady:.0%} of steady hello '
-              f'({steady:,.0f} req/s at 16 connections)')
-        if reached is not None:
-            print(f'* 90% of steady hello throughput: reached in the window ending {reached:.1f} s after readiness')
-        else:
-            print(f'* 90% of steady hello throughput: not reached within the {float(warm_ramp[-1][0]):.0f} s of windows')
-        print(f'* 1-second windows after readiness (end time: req/s): {windows}')
+    if warm_ramp and steady and len(warm_ramp[0]) > 1:
+        first = float(warm_ramp[0][1])
+        print(f'* first 1-second window after readiness: {first:,.0f} req/s, {first / steady:.0%} of steady hello')
+    print_ramp(warm_ramp, steady, 'readiness')
     print()
 
 memory = read_lines('memory.txt')
