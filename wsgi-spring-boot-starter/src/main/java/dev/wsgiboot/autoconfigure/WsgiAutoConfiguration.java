@@ -71,6 +71,12 @@ public final class WsgiAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBooleanProperty(name = "wsgi.early-dispatch", matchIfMissing = true)
+	WsgiEarlyHandlerMapping wsgiEarlyHandlerMapping(WsgiHandlerMapping wsgiHandlerMapping) {
+		return new WsgiEarlyHandlerMapping(wsgiHandlerMapping);
+	}
+
+	@Bean
 	WsgiPreloader wsgiPreloader(WsgiRuntime runtime) {
 		return new WsgiPreloader(runtime);
 	}

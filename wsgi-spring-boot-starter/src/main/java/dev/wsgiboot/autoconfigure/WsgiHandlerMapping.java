@@ -1,5 +1,6 @@
 package dev.wsgiboot.autoconfigure;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,11 +15,15 @@ import dev.wsgiboot.core.runtime.WsgiRuntime;
  * after the Java controllers' mappings, so a {@code @RestController} answering
  * the same URL wins. Rewrite rules therefore see only URLs no controller
  * claimed; a request they rewrote, redirected or refused is handled here even
- * when no mount maps it.
+ * when no mount maps it. {@link WsgiEarlyHandlerMapping} answers the requests
+ * whose path no Java mapping can claim before those mappings are asked; this
+ * mapping answers the others.
  */
 public final class WsgiHandlerMapping extends AbstractHandlerMapping {
 
 	private static final String MATCH_ATTRIBUTE = WsgiHandlerMapping.class.getName() + ".match";
+
+	private static final String NO_MATCH_ATTRIBUTE = WsgiHandlerMapping.class.getName() + ".noMatch";
 
 	private final WsgiRuntime runtime;
 
@@ -31,8 +36,25 @@ public final class WsgiHandlerMapping extends AbstractHandlerMapping {
 
 	@Override
 	protected Object getHandlerInternal(HttpServletRequest request) {
+		Object routed = request.getAttribute(NO_MATCH_ATTRIBUTE);
+		if (routed != null && routed.equals(NoMatch.of(request))) {
+			// the early mapping routed this very dispatch already (rewrite rules included)
+			return null;
+		}
+		return route(request, false);
+	}
+
+	/**
+	 * The handler for a request matching a mount, or {@code null}. With
+	 * {@code remember}, a request matching none is marked so that the later
+	 * call for the same dispatch does not route it again.
+	 */
+	Object route(HttpServletRequest request, boolean remember) {
 		RouteMatch match = this.runtime.route(request);
 		if (match == null) {
+			if (remember) {
+				request.setAttribute(NO_MATCH_ATTRIBUTE, NoMatch.of(request));
+			}
 			return null;
 		}
 		request.setAttribute(MATCH_ATTRIBUTE, match);
@@ -42,6 +64,15 @@ public final class WsgiHandlerMapping extends AbstractHandlerMapping {
 	private void handle(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
 		RouteMatch match = (RouteMatch) request.getAttribute(MATCH_ATTRIBUTE);
 		this.runtime.service(request, response, match);
+	}
+
+	/** A dispatch that matched no mount. */
+	private record NoMatch(String uri, DispatcherType type) {
+
+		static NoMatch of(HttpServletRequest request) {
+			return new NoMatch(request.getRequestURI(), request.getDispatcherType());
+		}
+
 	}
 
 }

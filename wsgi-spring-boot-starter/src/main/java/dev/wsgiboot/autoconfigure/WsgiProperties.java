@@ -228,6 +228,15 @@ public final class WsgiProperties {
 	private final int handlerMappingOrder;
 
 	/**
+	 * Answer a request for a WSGI mount before asking Spring MVC's other handler
+	 * mappings when none of those ordered before the WSGI mapping has a URL
+	 * pattern that can match its path (worked out from their patterns at
+	 * startup). The answer is the same; asking them costs CPU on every request.
+	 * Set to false when handlers are registered at runtime.
+	 */
+	private final boolean earlyDispatch;
+
+	/**
 	 * LimitRequestBody: the largest request body a script accepts (a larger
 	 * Content-Length is answered 413 before the application runs). 0 for no
 	 * limit. Default: 1GB, as Apache 2.4.54+.
@@ -262,7 +271,8 @@ public final class WsgiProperties {
 			String serverName, String applicationGroup, String callableObject, Boolean scriptReloading,
 			Boolean passAuthorization,
 			List<String> pythonPath, String pythonHome, String pythonCachePrefix,
-			@DefaultValue("" + DEFAULT_HANDLER_MAPPING_ORDER) int handlerMappingOrder, @DefaultValue Embedded embedded,
+			@DefaultValue("" + DEFAULT_HANDLER_MAPPING_ORDER) int handlerMappingOrder,
+			@DefaultValue("true") boolean earlyDispatch, @DefaultValue Embedded embedded,
 			DataSize limitRequestBody, Boolean chunkedRequest, @DefaultValue RewriteProperties rewrite) {
 		this.enabled = enabled;
 		this.scriptAliases = (scriptAliases != null) ? List.copyOf(scriptAliases) : List.of();
@@ -292,6 +302,7 @@ public final class WsgiProperties {
 		this.pythonHome = pythonHome;
 		this.pythonCachePrefix = pythonCachePrefix;
 		this.handlerMappingOrder = handlerMappingOrder;
+		this.earlyDispatch = earlyDispatch;
 		this.embedded = embedded;
 		this.limitRequestBody = limitRequestBody;
 		this.chunkedRequest = chunkedRequest;
@@ -412,6 +423,10 @@ public final class WsgiProperties {
 
 	public int getHandlerMappingOrder() {
 		return this.handlerMappingOrder;
+	}
+
+	public boolean isEarlyDispatch() {
+		return this.earlyDispatch;
 	}
 
 	public Embedded getEmbedded() {

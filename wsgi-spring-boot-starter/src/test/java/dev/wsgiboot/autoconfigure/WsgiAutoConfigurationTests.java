@@ -4,14 +4,31 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 import dev.wsgiboot.core.config.DirectorySettings;
 import dev.wsgiboot.core.config.RequestBodyLimits;
@@ -24,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Conditions, defaults and configuration errors of {@link WsgiAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class WsgiAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
@@ -182,10 +200,65 @@ class WsgiAutoConfigurationTests {
 	}
 
 	@Test
+	void earlyMappingAnswersMountPathsThatNoJavaMappingClaims() {
+		this.contextRunner.withUserConfiguration(OverlappingController.class)
+			.withPropertyValues("wsgi.script-aliases[0].url=/app",
+					"wsgi.script-aliases[0].path=classpath:wsgi/envprobe.wsgi")
+			.run((context) -> {
+				WebApplicationContext web = (WebApplicationContext) context.getSourceApplicationContext();
+				WsgiEarlyHandlerMapping early = context.getBean(WsgiEarlyHandlerMapping.class);
+				assertThat(early.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE);
+				assertThat(early.getHandler(dispatched(web, "GET", "/app/x"))).isNotNull();
+				assertThat(early.getHandler(dispatched(web, "GET", "/app"))).isNotNull();
+				// left to the Java mappings, then to the late WSGI mapping, as without the early one
+				assertThat(early.getHandler(dispatched(web, "GET", "/app/java"))).isNull();
+				assertThat(early.getHandler(dispatched(web, "POST", "/app/java"))).isNull();
+				assertThat(early.getHandler(dispatched(web, "GET", "/app/items/7"))).isNull();
+				assertThat(early.getHandler(dispatched(web, "GET", "/app/j%61va"))).isNull();
+				assertThat(early.getHandler(dispatched(web, "GET", "/elsewhere"))).isNull();
+				MockHttpServletRequest servletPath = dispatched(web, "GET", "/app/x");
+				servletPath.setPathInfo("/x");
+				assertThat(early.getHandler(servletPath)).isNull();
+				assertThat(context.getBean(WsgiHandlerMapping.class).getHandler(servletPath)).isNotNull();
+				// another context's DispatcherServlet (a management port's) gets nothing from it
+				MockHttpServletRequest otherContext = new MockHttpServletRequest("GET", "/app/x");
+				ServletRequestPathUtils.parseAndCache(otherContext);
+				assertThat(early.getHandler(otherContext)).isNull();
+				// nor does a forward, include or error dispatch
+				MockHttpServletRequest include = dispatched(web, "GET", "/app/x");
+				include.setDispatcherType(DispatcherType.INCLUDE);
+				assertThat(early.getHandler(include)).isNull();
+			});
+	}
+
+	@Test
+	void routerFunctionsSendEveryRequestThroughTheJavaMappingsFirst(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(RouterFunctionConfiguration.class)
+			.withPropertyValues("wsgi.script-aliases[0].url=/app",
+					"wsgi.script-aliases[0].path=classpath:wsgi/envprobe.wsgi")
+			.run((context) -> {
+				MockHttpServletRequest request = dispatched(
+						(WebApplicationContext) context.getSourceApplicationContext(), "GET", "/app/x");
+				assertThat(context.getBean(WsgiEarlyHandlerMapping.class).getHandler(request)).isNull();
+				assertThat(context.getBean(WsgiHandlerMapping.class).getHandler(request)).isNotNull();
+				assertThat(output).contains("WSGI requests go through Spring MVC's other handler mappings first")
+					.contains("has router functions");
+			});
+	}
+
+	@Test
+	void earlyDispatchCanBeSwitchedOff() {
+		this.contextRunner.withPropertyValues("wsgi.early-dispatch=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(WsgiEarlyHandlerMapping.class)
+				.hasSingleBean(WsgiHandlerMapping.class));
+	}
+
+	@Test
 	void disabledByProperty() {
 		this.contextRunner.withPropertyValues("wsgi.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(WsgiRuntime.class)
-				.doesNotHaveBean(WsgiHandlerMapping.class));
+				.doesNotHaveBean(WsgiHandlerMapping.class)
+				.doesNotHaveBean(WsgiEarlyHandlerMapping.class));
 	}
 
 	@Test
@@ -292,6 +365,39 @@ class WsgiAutoConfigurationTests {
 			}
 		}
 		throw new AssertionError("no " + type.getSimpleName() + " in " + failure, failure);
+	}
+
+	/** A request as the application context's DispatcherServlet hands it to its handler mappings. */
+	private static MockHttpServletRequest dispatched(WebApplicationContext context, String method, String uri) {
+		MockHttpServletRequest request = new MockHttpServletRequest(method, uri);
+		request.setAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE, context);
+		ServletRequestPathUtils.parseAndCache(request);
+		return request;
+	}
+
+	@RestController
+	static class OverlappingController {
+
+		@GetMapping("/app/java")
+		String java() {
+			return "java";
+		}
+
+		@GetMapping("/app/items/{id}")
+		String item(@PathVariable String id) {
+			return id;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RouterFunctionConfiguration {
+
+		@Bean
+		RouterFunction<ServerResponse> routes() {
+			return RouterFunctions.route().GET("/app/routed", (request) -> ServerResponse.ok().body("routed")).build();
+		}
+
 	}
 
 }

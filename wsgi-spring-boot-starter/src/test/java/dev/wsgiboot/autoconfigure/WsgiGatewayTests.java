@@ -293,6 +293,18 @@ class WsgiGatewayTests {
 	}
 
 	@Test
+	void javaControllerPathKeepsItsAnswersForOtherMethodsAndEncodedForms() throws IOException {
+		// the controller's path is left to Spring MVC whatever the method: it refuses POST, as without mounts
+		RawResponse post = http().send("POST /py/java HTTP/1.1\r\nHost: test.local\r\nContent-Length: 0\r\n"
+				+ "Connection: close\r\n\r\n");
+		assertThat(post.status()).isEqualTo(405);
+		// Spring matches decoded segments: an encoded form of the controller's path is the controller's too
+		RawResponse encoded = http().get("/py/j%61va");
+		assertThat(encoded.status()).isEqualTo(200);
+		assertThat(encoded.text()).isEqualTo("answered by Java");
+	}
+
+	@Test
 	void unmountedPathsAreNotFound() throws IOException {
 		assertThat(http().get("/pyx").status()).isEqualTo(404);
 		assertThat(http().get("/PY/a").status()).isEqualTo(404);
