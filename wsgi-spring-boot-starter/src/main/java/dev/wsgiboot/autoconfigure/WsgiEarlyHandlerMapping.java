@@ -113,8 +113,13 @@ public final class WsgiEarlyHandlerMapping extends AbstractHandlerMapping
 			return;
 		}
 		PathPatternParser parser = handlerMapping.getPatternParser();
-		if (parser == null || !parser.isCaseSensitive()) {
-			builder.all(name + " matches paths without case or with a PathMatcher");
+		if (parser == null) {
+			builder.all(name + " matches paths with a PathMatcher (such as spring.mvc.pathmatch.matching-strategy="
+					+ "ant_path_matcher), not with PathPatterns");
+			return;
+		}
+		if (!parser.isCaseSensitive()) {
+			builder.all(name + " matches paths ignoring case");
 			return;
 		}
 		if (handlerMapping.getDefaultHandler() != null) {

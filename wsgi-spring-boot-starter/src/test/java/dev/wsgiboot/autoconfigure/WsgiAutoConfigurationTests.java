@@ -247,6 +247,19 @@ class WsgiAutoConfigurationTests {
 	}
 
 	@Test
+	void antPathMatcherSendsEveryRequestThroughTheJavaMappingsFirst(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("spring.mvc.pathmatch.matching-strategy=ant_path_matcher",
+					"wsgi.script-aliases[0].url=/app", "wsgi.script-aliases[0].path=classpath:wsgi/envprobe.wsgi")
+			.run((context) -> {
+				MockHttpServletRequest request = dispatched(
+						(WebApplicationContext) context.getSourceApplicationContext(), "GET", "/app/x");
+				assertThat(context.getBean(WsgiEarlyHandlerMapping.class).getHandler(request)).isNull();
+				assertThat(output).contains("matches paths with a PathMatcher");
+			});
+	}
+
+	@Test
 	void earlyDispatchCanBeSwitchedOff() {
 		this.contextRunner.withPropertyValues("wsgi.early-dispatch=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(WsgiEarlyHandlerMapping.class)
