@@ -123,6 +123,10 @@ final class JavaHandlerPaths {
 			if (base.isEmpty() || base.contains("//")) {
 				return all("the pattern '" + pattern + "' may match any path");
 			}
+			if (base.equals("/")) {
+				// "//": the root; a path with an empty segment is claimed anyway
+				return root();
+			}
 			this.bases.add(base);
 			return this;
 		}

@@ -60,7 +60,7 @@ class JavaHandlerPathsTests {
 
 	@Test
 	void rootPatternClaimsOnlyTheRoot() {
-		for (String pattern : new String[] { "/", "" }) {
+		for (String pattern : new String[] { "/", "", "//" }) {
 			JavaHandlerPaths paths = new JavaHandlerPaths.Builder().pattern(pattern).build();
 			assertThat(paths.mayClaim("/")).as(pattern).isTrue();
 			assertThat(paths.mayClaim("/app")).as(pattern).isFalse();
