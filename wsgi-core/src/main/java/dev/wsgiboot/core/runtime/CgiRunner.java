@@ -204,10 +204,10 @@ final class CgiRunner {
 				return headers.isEmpty() ? "no headers from script:" : null;
 			}
 			int colon = text.indexOf(':');
-			if (colon <= 0 || !HttpSyntax.isToken(text.substring(0, colon))) {
+			String name = (colon > 0) ? text.substring(0, colon) : "";
+			if (!HttpSyntax.isToken(name)) {
 				return "malformed header from script (bad header: " + text + "):";
 			}
-			String name = text.substring(0, colon);
 			String value = text.substring(colon + 1).strip();
 			if (name.equalsIgnoreCase("Status") && !value.matches("[1-5][0-9][0-9]( .*)?")) {
 				return "malformed header from script (bad Status: " + value + "):";
