@@ -16,4 +16,16 @@ def echo():
     return jsonify(received=request.get_json(), script_name=request.script_root, path=request.path)
 
 
+@app.route('/upload', methods=['POST'])
+def upload():
+    # a file upload (multipart/form-data): Flask parses the body from wsgi.input
+    upload = request.files['file']
+    return jsonify(filename=upload.filename, content=upload.read().decode('utf-8'), note=request.form.get('note'))
+
+
+@app.route('/form', methods=['PUT', 'PATCH'])
+def form():
+    return jsonify(method=request.method, form=request.form.to_dict())
+
+
 application = app

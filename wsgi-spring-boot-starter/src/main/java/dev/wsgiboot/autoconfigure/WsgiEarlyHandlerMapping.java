@@ -53,25 +53,38 @@ public final class WsgiEarlyHandlerMapping extends AbstractHandlerMapping
 
 	@Override
 	protected Object getHandlerInternal(HttpServletRequest request) {
-		if (request.getDispatcherType() != DispatcherType.REQUEST) {
-			// a forward, include or error dispatch: Spring's lookup path is then not the request URI
-			// (an error page included into a committed response keeps the URI of the request that failed)
-			return null;
-		}
 		if (request.getAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE) != getApplicationContext()) {
 			// another context's DispatcherServlet (a management port's child context sees this
 			// context's mappings too): its own mappings are not in javaPaths
 			return null;
 		}
-		if (request.getPathInfo() != null) {
-			// the DispatcherServlet is not mapped to "/": Spring's lookup path is not the URI's
-			return null;
-		}
-		String uri = request.getRequestURI();
-		if (this.javaPaths.mayClaim(uri, request.getContextPath().length())) {
+		if (!mayAnswer(request)) {
 			return null;
 		}
 		return this.late.route(request, true);
+	}
+
+	/**
+	 * Whether this mapping will answer the request with a WSGI mount, for the
+	 * servlet filters that run before the DispatcherServlet and would otherwise
+	 * read the request's body ({@link WsgiFormContentFilter}).
+	 */
+	boolean answersFirst(HttpServletRequest request) {
+		return mayAnswer(request) && this.late.isForMount(request);
+	}
+
+	/** Whether no Java handler mapping asked before the late WSGI mapping can claim the request. */
+	private boolean mayAnswer(HttpServletRequest request) {
+		if (request.getDispatcherType() != DispatcherType.REQUEST) {
+			// a forward, include or error dispatch: Spring's lookup path is then not the request URI
+			// (an error page included into a committed response keeps the URI of the request that failed)
+			return false;
+		}
+		if (request.getPathInfo() != null) {
+			// the DispatcherServlet is not mapped to "/": Spring's lookup path is not the URI's
+			return false;
+		}
+		return !this.javaPaths.mayClaim(request.getRequestURI(), request.getContextPath().length());
 	}
 
 	@Override

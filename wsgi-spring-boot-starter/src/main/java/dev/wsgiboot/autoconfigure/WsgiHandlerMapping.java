@@ -61,6 +61,15 @@ public final class WsgiHandlerMapping extends AbstractHandlerMapping {
 		return this.handler;
 	}
 
+	/**
+	 * Whether the request's URL is one of a mount's (after the rewrite rules),
+	 * whichever handler ends up answering it; for the multipart resolver, which
+	 * runs before the handler is known ({@link WsgiMultipartResolver}).
+	 */
+	boolean isForMount(HttpServletRequest request) {
+		return this.runtime.route(request) != null;
+	}
+
 	private void handle(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
 		RouteMatch match = (RouteMatch) request.getAttribute(MATCH_ATTRIBUTE);
 		this.runtime.service(request, response, match);

@@ -69,6 +69,37 @@ class WsgiFrameworksTests {
 	}
 
 	@Test
+	void flaskReceivesAFileUpload() throws IOException {
+		// Spring's multipart resolver would parse (and so consume) the body before any handler
+		String boundary = "----wsgi-boundary-7d1";
+		String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nfirst \u00e9\r\n"
+				+ "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.txt\"\r\n"
+				+ "Content-Type: text/plain\r\n\r\nline one\nline two\r\n--" + boundary + "--\r\n";
+		byte[] body = multipart.getBytes(StandardCharsets.UTF_8);
+		RawResponse response = new RawHttpClient(this.port).send(("POST /flask/upload HTTP/1.1\r\nHost: 127.0.0.1:" + this.port
+				+ "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + body.length
+				+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), body);
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		assertThat(OracleGolden.parse(response.body())).containsEntry("filename", "notes.txt")
+			.containsEntry("content", "line one\nline two")
+			.containsEntry("note", "first \u00e9");
+	}
+
+	@Test
+	void flaskReadsAFormSentWithPutOrPatch() throws IOException {
+		// Spring's form-content filter would turn the body into request parameters before any handler
+		for (String method : new String[] { "PUT", "PATCH" }) {
+			byte[] body = "name=py&count=2".getBytes(StandardCharsets.US_ASCII);
+			RawResponse response = new RawHttpClient(this.port).send((method + " /flask/form HTTP/1.1\r\nHost: 127.0.0.1:"
+					+ this.port + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
+					+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), body);
+			assertThat(response.status()).as(response.text()).isEqualTo(200);
+			assertThat(OracleGolden.parse(response.body())).containsEntry("method", method)
+				.containsEntry("form", Map.of("name", "py", "count", "2"));
+		}
+	}
+
+	@Test
 	void flaskAnswers404ForAnUnknownRoute() throws IOException {
 		assertThat(send("GET /flask/nothing HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\nConnection: close\r\n\r\n").status())
 			.isEqualTo(404);

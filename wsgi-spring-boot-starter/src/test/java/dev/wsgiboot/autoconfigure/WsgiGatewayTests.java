@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,6 +28,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,13 +46,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code wsgiref.validate.validator}, which also checks the server's side of
  * PEP 3333; misbehaving ones are not (they test our own checks).
  */
-@SpringBootTest(classes = WsgiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = { WsgiTestApplication.class, WsgiGatewayTests.ParameterReadingFilter.class },
+		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.application.name=gateway", "wsgi.server-name=test.local",
 				"wsgi.embedded.processes=2", "wsgi.chunked-request=true",
 				// one interpreter of two threads: what one request does to its lock, the other sees
 				"wsgi.daemon-processes.single.processes=1", "wsgi.daemon-processes.single.threads=2" })
 @ExtendWith(OutputCaptureExtension.class)
 class WsgiGatewayTests {
+
+	static final String BOUNDARY = "----wsgi-boundary-3f2";
 
 	static final Path work = createWorkDirectory();
 
@@ -305,6 +312,49 @@ class WsgiGatewayTests {
 	}
 
 	@Test
+	void multipartBodyReachesTheApplicationUnread() throws IOException {
+		// Spring's multipart resolver parses such a body before the handler is chosen, unless it is a mount's
+		byte[] body = multipart("note", "first", "notes.txt", "line one\nline two");
+		Map<String, Object> document = document(post("/py/upload", body, "multipart/form-data; boundary=" + BOUNDARY));
+		assertThat(document).containsEntry("body_length", body.length).containsEntry("body_sha256", sha256(body));
+	}
+
+	@Test
+	void formsSentWithPutPatchOrDeleteReachTheApplicationUnread() throws IOException {
+		// Spring's form-content filter reads such a body into request parameters, unless a mount answers it
+		byte[] body = "name=value&other=1".getBytes(StandardCharsets.US_ASCII);
+		for (String method : new String[] { "PUT", "PATCH", "DELETE" }) {
+			Map<String, Object> document = document(send(method, "/py/form", body, "application/x-www-form-urlencoded"));
+			assertThat(document).as(method)
+				.containsEntry("body_length", body.length)
+				.containsEntry("body_sha256", sha256(body));
+		}
+	}
+
+	@Test
+	void javaControllerInsideAMountStillGetsPartsAndForms() throws IOException {
+		RawResponse upload = post("/py/java/upload", multipart("note", "first", "notes.txt", "line one"),
+				"multipart/form-data; boundary=" + BOUNDARY);
+		assertThat(upload.status()).as(upload.text()).isEqualTo(200);
+		assertThat(upload.text()).isEqualTo("first: notes.txt line one");
+		RawResponse form = send("PUT", "/py/java/form", "name=java".getBytes(StandardCharsets.US_ASCII),
+				"application/x-www-form-urlencoded");
+		assertThat(form.status()).as(form.text()).isEqualTo(200);
+		assertThat(form.text()).isEqualTo("form name java");
+	}
+
+	@Test
+	void bodyReadBeforeTheApplicationIsAnErrorNotAnEmptyBody(CapturedOutput output) throws IOException {
+		// a servlet filter asking for the parameters of a form POST makes Tomcat read the body
+		byte[] body = "name=value&other=1".getBytes(StandardCharsets.US_ASCII);
+		RawResponse response = post(ParameterReadingFilter.URL, body, "application/x-www-form-urlencoded");
+		assertThat(response.status()).isEqualTo(500);
+		assertThat(output).contains("The body of POST " + ParameterReadingFilter.URL
+				+ " was read before its WSGI application ran (it found 0 of 18 bytes)")
+			.contains("OSError: request data read error: the request body ended after 0 of its 18 bytes");
+	}
+
+	@Test
 	void unmountedPathsAreNotFound() throws IOException {
 		assertThat(http().get("/pyx").status()).isEqualTo(404);
 		assertThat(http().get("/PY/a").status()).isEqualTo(404);
@@ -419,9 +469,20 @@ class WsgiGatewayTests {
 	}
 
 	private RawResponse post(String target, byte[] body, String contentType) throws IOException {
-		String head = "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\nContent-Type: "
+		return send("POST", target, body, contentType);
+	}
+
+	private RawResponse send(String method, String target, byte[] body, String contentType) throws IOException {
+		String head = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\nContent-Type: "
 				+ contentType + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
 		return http().send(head.getBytes(StandardCharsets.US_ASCII), body);
+	}
+
+	private static byte[] multipart(String field, String value, String filename, String content) {
+		String text = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value
+				+ "\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: text/plain\r\n\r\n" + content + "\r\n--" + BOUNDARY + "--\r\n";
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static void send(Socket socket, String head) throws IOException {
@@ -477,6 +538,24 @@ class WsgiGatewayTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** A servlet filter that asks for the request's parameters, on one URL of the /py mount. */
+	@Configuration(proxyBeanMethods = false)
+	static class ParameterReadingFilter {
+
+		static final String URL = "/py/parameters-read";
+
+		@Bean
+		FilterRegistrationBean<Filter> parameterReadingFilter() {
+			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+				request.getParameterMap();
+				chain.doFilter(request, response);
+			});
+			registration.addUrlPatterns(URL);
+			return registration;
+		}
+
 	}
 
 }

@@ -103,6 +103,18 @@ public final class RequestBridge {
 			return null;
 		}
 		if (count < 0) {
+			long declared = this.request.getContentLengthLong();
+			if (declared > this.bodyRead) {
+				// Tomcat reports a client that went away early as an IOException (above); an end
+				// before Content-Length means something in this JVM read the body first
+				this.readError = "request data read error: the request body ended after " + this.bodyRead
+						+ " of its " + declared + " bytes: it was read before the WSGI application ran"
+						+ " (a servlet filter asking for the request's parameters or parts?)";
+				logger.warn("The body of {} {} was read before its WSGI application ran (it found {} of {} bytes)."
+						+ " A servlet filter that asks for the request's parameters or parts reads it;"
+						+ " exclude the mount's URLs from such filters", this.request.getMethod(),
+						this.request.getRequestURI(), this.bodyRead, declared);
+			}
 			return null;
 		}
 		this.bodyRead += count;
