@@ -23,7 +23,7 @@ def upload():
     return jsonify(filename=upload.filename, content=upload.read().decode('utf-8'), note=request.form.get('note'))
 
 
-@app.route('/form', methods=['PUT', 'PATCH'])
+@app.route('/form', methods=['POST', 'PUT', 'PATCH'])
 def form():
     return jsonify(method=request.method, form=request.form.to_dict())
 

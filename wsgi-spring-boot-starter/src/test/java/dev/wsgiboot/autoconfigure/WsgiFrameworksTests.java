@@ -32,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"wsgi.script-aliases[1].preload=true", "wsgi.daemon-processes.flask.threads=4",
 				"wsgi.daemon-processes.flask.python-path[0]=" + WsgiFrameworksTests.DEBIAN_PACKAGES,
 				"wsgi.daemon-processes.django.threads=4",
-				"wsgi.daemon-processes.django.python-path[0]=" + WsgiFrameworksTests.DEBIAN_PACKAGES })
+				"wsgi.daemon-processes.django.python-path[0]=" + WsgiFrameworksTests.DEBIAN_PACKAGES,
+				// asks every POST for its parameters: it must leave the mounts' forms alone
+				"spring.mvc.hiddenmethod.filter.enabled=true" })
 class WsgiFrameworksTests {
 
 	static final String DEBIAN_PACKAGES = "/usr/lib/python3/dist-packages";
@@ -97,6 +99,18 @@ class WsgiFrameworksTests {
 			assertThat(OracleGolden.parse(response.body())).containsEntry("method", method)
 				.containsEntry("form", Map.of("name", "py", "count", "2"));
 		}
+	}
+
+	@Test
+	void flaskReadsAPostFormAsSentWithTheHiddenMethodFilterOn() throws IOException {
+		byte[] body = "name=py&_method=PUT".getBytes(StandardCharsets.US_ASCII);
+		RawResponse response = new RawHttpClient(this.port).send(("POST /flask/form HTTP/1.1\r\nHost: 127.0.0.1:"
+				+ this.port + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
+				+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), body);
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		// as under mod_wsgi: the method the client sent, and the whole form
+		assertThat(OracleGolden.parse(response.body())).containsEntry("method", "POST")
+			.containsEntry("form", Map.of("name", "py", "_method", "PUT"));
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.filter.FormContentFilter;
+import org.springframework.web.filter.HiddenHttpMethodFilter;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.multipart.MultipartResolver;
 import org.springframework.web.multipart.support.StandardServletMultipartResolver;
@@ -57,6 +58,17 @@ class WsgiRequestBodyAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("wsgi.early-dispatch=false").run((context) -> {
 			WsgiFormContentFilter filter = (WsgiFormContentFilter) context.getBean(FormContentFilter.class);
 			assertThat(filter.shouldNotFilter(form("PUT", "/app/x"))).isFalse();
+		});
+	}
+
+	@Test
+	void hiddenMethodFilterIsOffUnlessSwitchedOnAndThenLeavesMountRequests() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(HiddenHttpMethodFilter.class));
+		this.contextRunner.withPropertyValues("spring.mvc.hiddenmethod.filter.enabled=true").run((context) -> {
+			WsgiHiddenHttpMethodFilter filter = (WsgiHiddenHttpMethodFilter) context.getBean(HiddenHttpMethodFilter.class);
+			assertThat(filter.shouldNotFilter(form("POST", "/app/x"))).isTrue();
+			assertThat(filter.shouldNotFilter(form("POST", "/other"))).isFalse();
+			assertThat(filter.shouldNotFilter(form("GET", "/app/x"))).isFalse();
 		});
 	}
 
