@@ -67,7 +67,7 @@ public final class WsgiEarlyHandlerMapping extends AbstractHandlerMapping
 	/**
 	 * Whether this mapping will answer the request with a WSGI mount, for the
 	 * servlet filters that run before the DispatcherServlet and would otherwise
-	 * read the request's body ({@link WsgiFormContentFilter}).
+	 * read the request's body ({@link WsgiFormContentFilter}, {@link WsgiHiddenHttpMethodFilter}).
 	 */
 	boolean answersFirst(HttpServletRequest request) {
 		return mayAnswer(request) && this.late.isForMount(request);
