@@ -17,6 +17,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -39,9 +40,12 @@ public final class WsgiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WsgiConfig wsgiConfig(WsgiProperties properties, ResourceLoader resourceLoader) {
-		return properties.toConfig(resourceLoader.getClassLoader(),
+	WsgiConfig wsgiConfig(WsgiProperties properties, ResourceLoader resourceLoader, Environment environment) {
+		WsgiConfig config = properties.toConfig(resourceLoader.getClassLoader(),
 				ApacheConfigFiles.read(properties.getApacheConfig(), resourceLoader));
+		ContextPathMounts.check(config, environment.getProperty("server.servlet.context-path"),
+				environment.getProperty("spring.mvc.servlet.path"));
+		return config;
 	}
 
 	@Bean

@@ -297,6 +297,25 @@ class WsgiAutoConfigurationTests {
 	}
 
 	@Test
+	void mountOutsideTheContextPathFailsStartupNamingTheProperty() {
+		assertFailure("server.servlet.context-path=/shop", "wsgi.script-aliases[0].url=/shop/app",
+				"wsgi.script-aliases[0].path=classpath:wsgi/envprobe.wsgi", "wsgi.script-aliases[1].url=/app",
+				"wsgi.script-aliases[1].path=classpath:wsgi/envprobe.wsgi")
+			.satisfies((failure) -> {
+				assertThat(failure.getOrigin()).isEqualTo("wsgi.script-aliases[1]");
+				assertThat(failure.getReason()).contains("/app is outside /shop");
+				assertThat(failure.getAction()).contains("/shop/app");
+			});
+		assertFailure("spring.mvc.servlet.path=/api", "wsgi.aliases[0].url=/media",
+				"wsgi.aliases[0].path=/srv/media")
+			.satisfies((failure) -> assertThat(failure.getOrigin()).isEqualTo("wsgi.aliases[0]"));
+		this.contextRunner
+			.withPropertyValues("server.servlet.context-path=/shop", "wsgi.script-aliases[0].url=/",
+					"wsgi.script-aliases[0].path=classpath:wsgi/envprobe.wsgi")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void missingClasspathScriptFailsStartup() {
 		this.contextRunner
 			.withPropertyValues("wsgi.script-aliases[0].url=/app", "wsgi.script-aliases[0].path=classpath:wsgi/nope.wsgi")
