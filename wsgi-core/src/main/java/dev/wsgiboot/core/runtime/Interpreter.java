@@ -103,8 +103,7 @@ final class Interpreter implements AutoCloseable {
 		try {
 			Value gatewayClass = this.context.eval(engine.gatewaySource());
 			this.gateway = gatewayClass.execute(spec.processGroup(), spec.applicationGroup(), spec.processes(),
-					spec.threads(), spec.multiprocess(), spec.runOnce(), RequestBridge.HELD_BODY,
-					CgiEnvironment.codedKeys());
+					spec.threads(), spec.multiprocess(), spec.runOnce(), RequestBridge.HELD_BODY);
 			this.handle = this.gateway.getMember("handle");
 		}
 		catch (RuntimeException ex) {

@@ -391,19 +391,12 @@ def _format_exc():
     return traceback.format_exc()
 
 
-# The keys every request has, sent by Java as one control character each (chr(n) stands
-# for _KEYS[n]; CgiEnvironment.CODED_KEYS): inserting these strings, whose hashes are
-# computed once, costs less than hashing a new key string on every request. Gateway sets it.
-_KEYS = ('',)
-
-
 def _parse_cgi(cgi):
     """The CGI part of the environ from "KEY\0value\0KEY\0value". GraalPy
     builds the dict this way in about half the time of split() and
     dict(zip()) (measured with the gateway's JMH benchmark)."""
     environ = {}
     find = cgi.find
-    keys = _KEYS
     end = len(cgi)
     i = 0
     while i < end:
@@ -413,10 +406,7 @@ def _parse_cgi(cgi):
         k = find('\0', j + 1)
         if k < 0:
             k = end
-        if j == i + 1 and cgi[i] < ' ':
-            environ[keys[ord(cgi[i])]] = cgi[j + 1:k]
-        else:
-            environ[cgi[i:j]] = cgi[j + 1:k]
+        environ[cgi[i:j]] = cgi[j + 1:k]
         i = k + 1
     return environ
 
@@ -424,11 +414,9 @@ def _parse_cgi(cgi):
 class Gateway(object):
     """Per-interpreter state: loaded scripts, constant environ entries."""
 
-    def __init__(self, process_group, application_group, processes, threads, multiprocess, run_once, held_body,
-                 coded_keys=''):
-        global _SMALL_BODY, _KEYS
+    def __init__(self, process_group, application_group, processes, threads, multiprocess, run_once, held_body):
+        global _SMALL_BODY
         _SMALL_BODY = held_body
-        _KEYS = ('',) + tuple(coded_keys.split('\0')) if coded_keys else ('',)
         self.constants = {
             'wsgi.version': (1, 0),
             'wsgi.multithread': threads > 1,

@@ -28,9 +28,7 @@ class WsgiGatewayFastPathsTests {
 	static void evaluateGateway() throws IOException {
 		PythonEngine engine = PythonEngine.shared();
 		context = Context.newBuilder("python").engine(engine.engine()).build();
-		Value gateway = context.eval(engine.gatewaySource());
-		// as Interpreter creates it: the coded environ keys are known from here on
-		gateway.execute("", "app|/", 1, 1, false, false, RequestBridge.HELD_BODY, CgiEnvironment.codedKeys());
+		context.eval(engine.gatewaySource());
 		try (InputStream in = WsgiGatewayFastPathsTests.class.getResourceAsStream("gateway_fast_paths.py")) {
 			String checks = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			context.eval(Source.newBuilder("python", checks, "gateway_fast_paths.py").build());
@@ -68,20 +66,6 @@ class WsgiGatewayFastPathsTests {
 		assertThat(environ.invokeMember("get", "REQUEST_METHOD").asString()).isEqualTo("GET");
 		assertThat(environ.invokeMember("get", "PATH_INFO").asString()).isEmpty();
 		assertThat(environ.invokeMember("get", "HTTP_HOST").asString()).isEqualTo("h:1");
-	}
-
-	@Test
-	void everyCodedKeyStandsForItsName() {
-		for (int i = 0; i < CgiEnvironment.CODED_KEYS.size(); i++) {
-			String key = CgiEnvironment.CODED_KEYS.get(i);
-			String sent = String.valueOf((char) (i + 1));
-			assertThat(CgiEnvironment.key(sent)).isEqualTo(key);
-			Value environ = python("_parse_cgi").execute("A\0a\0" + sent + "\0value of " + key);
-			assertThat(environ.invokeMember("get", key).asString()).isEqualTo("value of " + key);
-			assertThat(environ.getMember("__len__").execute().asInt()).isEqualTo(2);
-		}
-		assertThat(CgiEnvironment.CODED_KEYS).hasSizeLessThanOrEqualTo(31).doesNotHaveDuplicates();
-		assertThat(CgiEnvironment.key("A")).isEqualTo("A");
 	}
 
 	private static List<String> mismatches(Value result) {
