@@ -61,9 +61,7 @@ class WsgiFrameworksTests {
 	void flaskReadsAJsonBodyAndSeesItsMountPoint() throws IOException {
 		String json = "{\"a\": [1, 2, \"\u00e9\"]}";
 		byte[] body = json.getBytes(StandardCharsets.UTF_8);
-		RawResponse response = new RawHttpClient(this.port).send(("POST /flask/echo HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\n"
-				+ "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
-			.getBytes(StandardCharsets.ISO_8859_1), body);
+		RawResponse response = send("POST", "/flask/echo", "application/json", body);
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
 		Map<String, Object> document = OracleGolden.parse(response.body());
 		assertThat(document).containsEntry("script_name", "/flask").containsEntry("path", "/echo");
@@ -78,9 +76,7 @@ class WsgiFrameworksTests {
 				+ "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.txt\"\r\n"
 				+ "Content-Type: text/plain\r\n\r\nline one\nline two\r\n--" + boundary + "--\r\n";
 		byte[] body = multipart.getBytes(StandardCharsets.UTF_8);
-		RawResponse response = new RawHttpClient(this.port).send(("POST /flask/upload HTTP/1.1\r\nHost: 127.0.0.1:" + this.port
-				+ "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + body.length
-				+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), body);
+		RawResponse response = send("POST", "/flask/upload", "multipart/form-data; boundary=" + boundary, body);
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
 		assertThat(OracleGolden.parse(response.body())).containsEntry("filename", "notes.txt")
 			.containsEntry("content", "line one\nline two")
@@ -92,9 +88,7 @@ class WsgiFrameworksTests {
 		// Spring's form-content filter would turn the body into request parameters before any handler
 		for (String method : new String[] { "PUT", "PATCH" }) {
 			byte[] body = "name=py&count=2".getBytes(StandardCharsets.US_ASCII);
-			RawResponse response = new RawHttpClient(this.port).send((method + " /flask/form HTTP/1.1\r\nHost: 127.0.0.1:"
-					+ this.port + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
-					+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), body);
+			RawResponse response = send(method, "/flask/form", "application/x-www-form-urlencoded", body);
 			assertThat(response.status()).as(response.text()).isEqualTo(200);
 			assertThat(OracleGolden.parse(response.body())).containsEntry("method", method)
 				.containsEntry("form", Map.of("name", "py", "count", "2"));
@@ -104,9 +98,7 @@ class WsgiFrameworksTests {
 	@Test
 	void flaskReadsAPostFormAsSentWithTheHiddenMethodFilterOn() throws IOException {
 		byte[] body = "name=py&_method=PUT".getBytes(StandardCharsets.US_ASCII);
-		RawResponse response = new RawHttpClient(this.port).send(("POST /flask/form HTTP/1.1\r\nHost: 127.0.0.1:"
-				+ this.port + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
-				+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), body);
+		RawResponse response = send("POST", "/flask/form", "application/x-www-form-urlencoded", body);
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
 		// as under mod_wsgi: the method the client sent, and the whole form
 		assertThat(OracleGolden.parse(response.body())).containsEntry("method", "POST")
@@ -135,6 +127,12 @@ class WsgiFrameworksTests {
 	void djangoAnswers404ForAnUnknownRoute() throws IOException {
 		assertThat(send("GET /django/nothing HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\nConnection: close\r\n\r\n").status())
 			.isEqualTo(404);
+	}
+
+	private RawResponse send(String method, String target, String contentType, byte[] body) throws IOException {
+		String head = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\nContent-Type: "
+				+ contentType + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+		return new RawHttpClient(this.port).send(head.getBytes(StandardCharsets.ISO_8859_1), body);
 	}
 
 	private RawResponse send(String request) throws IOException {
