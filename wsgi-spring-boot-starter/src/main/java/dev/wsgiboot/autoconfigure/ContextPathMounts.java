@@ -5,6 +5,7 @@ import dev.wsgiboot.core.config.StaticAlias;
 import dev.wsgiboot.core.config.VirtualHostConfig;
 import dev.wsgiboot.core.config.WsgiConfig;
 import dev.wsgiboot.core.config.WsgiConfigException;
+import dev.wsgiboot.core.routing.Router;
 
 /**
  * Mount URLs are whole URL paths, as in Apache: with a servlet context path
@@ -34,12 +35,10 @@ final class ContextPathMounts {
 
 	/**
 	 * Whether a request whose path starts with {@code prefix} can match a mount at
-	 * {@code url}, which matches whole path segments.
+	 * {@code url}, by the router's own prefix rule ({@link Router#matchesAtOrBelow}).
 	 */
 	static boolean isReachable(String url, String prefix) {
-		String mount = (url.length() > 1 && url.endsWith("/")) ? url.substring(0, url.length() - 1) : url;
-		return prefix.isEmpty() || mount.isEmpty() || mount.equals("/") || mount.equals(prefix)
-				|| prefix.startsWith(mount + "/") || mount.startsWith(prefix + "/");
+		return prefix.isEmpty() || Router.matchesAtOrBelow(url, prefix);
 	}
 
 	private static void checkMounts(WsgiConfig config, String prefix) {

@@ -195,6 +195,16 @@ public final class Router {
 	}
 
 	/**
+	 * Whether a prefix mount at {@code url} ({@code WSGIScriptAlias},
+	 * {@code Alias}) can match some request path that is {@code prefix} or lies
+	 * below it ({@code prefix}: {@code /shop}, no trailing slash), i.e. whether
+	 * the mount is above the prefix or inside it.
+	 */
+	public static boolean matchesAtOrBelow(String url, String prefix) {
+		return prefixEnd(url, prefix) >= 0 || url.startsWith(prefix + "/");
+	}
+
+	/**
 	 * mod_alias's prefix match: where the URL prefix ends in {@code path}, or -1.
 	 * The prefix must end on a path segment boundary unless it ends with '/'
 	 * itself (so {@code /app} does not match {@code /appx}).

@@ -25,6 +25,19 @@ class RouterTests {
 	// Mount on a path
 
 	@Test
+	void mountMatchesAtOrBelowAPrefixWhenAboveItOrInsideIt() {
+		assertThat(Router.matchesAtOrBelow("/", "/shop")).isTrue();
+		assertThat(Router.matchesAtOrBelow("/shop", "/shop")).isTrue();
+		assertThat(Router.matchesAtOrBelow("/shop/", "/shop")).isTrue();
+		assertThat(Router.matchesAtOrBelow("/shop/wiki", "/shop")).isTrue();
+		assertThat(Router.matchesAtOrBelow("/a", "/a/b")).isTrue();
+		// whole segments: /sho matches neither /shop nor anything below it
+		assertThat(Router.matchesAtOrBelow("/sho", "/shop")).isFalse();
+		assertThat(Router.matchesAtOrBelow("/shopping", "/shop")).isFalse();
+		assertThat(Router.matchesAtOrBelow("/wiki", "/shop")).isFalse();
+	}
+
+	@Test
 	void mountPointItselfHasEmptyPathInfo() {
 		ScriptAlias myapp = alias("/myapp");
 		assertMatch(router(myapp).resolve("/myapp"), myapp, "/myapp", "");
