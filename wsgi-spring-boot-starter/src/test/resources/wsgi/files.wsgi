@@ -13,6 +13,28 @@ def _application(environ, start_response):
         body = b'logged'
         start_response('200 OK', [('Content-Type', 'text/plain'), ('Content-Length', str(len(body)))])
         return [body]
+    if environ['PATH_INFO'] == '/print':
+        # standard streams as under mod_wsgi: lines to the loggers, no file descriptors
+        import json, sys
+        print('print at request: ' + query.get('text', [''])[0])
+        print('two', 'lines\nsecond', end='')
+        print(' tail')
+        sys.stderr.write('no newline')
+        sys.stderr.write(' continued\n')
+        observed = {}
+        for name in ('stdout', 'stderr'):
+            stream = getattr(sys, name)
+            try:
+                stream.fileno()
+                fileno = 'no error'
+            except OSError as e:
+                fileno = type(e).__name__
+            observed[name] = [stream.name, stream.encoding, stream.errors, stream.line_buffering,
+                              stream.isatty(), fileno]
+        observed['stdin'] = [sys.stdin.name, sys.stdin.read(), sys.stdin.readline()]
+        body = json.dumps(observed).encode()
+        start_response('200 OK', [('Content-Type', 'application/json'), ('Content-Length', str(len(body)))])
+        return [body]
     path = query['path'][0]
     f = open(path, 'rb')
     if 'skip' in query:

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -99,7 +100,7 @@ class WsgiGatewayTests {
 			.containsEntry("SCRIPT_FILENAME", "classpath:wsgi/envprobe.wsgi")
 			.containsEntry("HTTP_HOST", "127.0.0.1:" + this.port)
 			.containsEntry("wsgi.url_scheme", "http")
-			.containsEntry("wsgi.version", Map.of("type", "tuple", "value", java.util.List.of(1, 0)))
+			.containsEntry("wsgi.version", Map.of("type", "tuple", "value", List.of(1, 0)))
 			.containsEntry("wsgi.input_terminated", Map.of("type", "bool", "value", true))
 			.containsEntry("wsgi.multithread", Map.of("type", "bool", "value", true))
 			.containsEntry("wsgi.multiprocess", Map.of("type", "bool", "value", true))
@@ -138,9 +139,9 @@ class WsgiGatewayTests {
 	void inputSupportsReadlinesAndReadline() throws IOException {
 		byte[] body = "one\ntwo\n\nthree".getBytes(StandardCharsets.US_ASCII);
 		assertThat(document(post("/py/x?mode=lines", body, "text/plain"))).containsEntry("lines",
-				java.util.List.of("one\n", "two\n", "\n", "three"));
+				List.of("one\n", "two\n", "\n", "three"));
 		assertThat(document(post("/py/x?mode=iterate", body, "text/plain"))).containsEntry("lines",
-				java.util.List.of("one\n", "two\n", "\n", "three"));
+				List.of("one\n", "two\n", "\n", "three"));
 	}
 
 	@Test
@@ -386,6 +387,24 @@ class WsgiGatewayTests {
 		assertThat(output).contains("wsgi.app.files_wsgi")
 			.contains("a line for wsgi.errors: hello-errors")
 			.contains("partial line");
+	}
+
+	@Test
+	void printAndTheStandardStreamsAreLoggedLineByLineAsUnderModWsgi(CapturedOutput output) throws IOException {
+		RawResponse response = http().get("/files/print?text=hello-print");
+		// the oracle's mod_wsgi: TextIOWrapper(encoding utf-8, errors replace, line-buffered) over a log
+		// object without a file descriptor; standard input at its end
+		assertThat(document(response)).containsEntry("stdout",
+				List.of("<stdout>", "utf-8", "replace", true, false, "OSError"))
+			.containsEntry("stderr", List.of("<stderr>", "utf-8", "replace", true, false, "OSError"))
+			.containsEntry("stdin", List.of("<stdin>", "", ""));
+		// through the loggers (the JVM's own standard output would not be captured line by line with
+		// them), split where mod_wsgi splits: at every newline, and after each write that had one
+		assertThat(output.toString()).containsPattern("INFO .* wsgi\\.python\\.stdout\\s+: print at request: hello-print\\R")
+			.containsPattern("wsgi\\.python\\.stdout\\s+: two lines\\R")
+			.containsPattern("wsgi\\.python\\.stdout\\s+: second\\R")
+			.containsPattern("wsgi\\.python\\.stdout\\s+:  tail\\R")
+			.containsPattern("WARN .* wsgi\\.python\\.stderr\\s+: no newline continued\\R");
 	}
 
 	@Test

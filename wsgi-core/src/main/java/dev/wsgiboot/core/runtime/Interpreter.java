@@ -103,7 +103,8 @@ final class Interpreter implements AutoCloseable {
 		try {
 			Value gatewayClass = this.context.eval(engine.gatewaySource());
 			this.gateway = gatewayClass.execute(spec.processGroup(), spec.applicationGroup(), spec.processes(),
-					spec.threads(), spec.multiprocess(), spec.runOnce(), RequestBridge.HELD_BODY);
+					spec.threads(), spec.multiprocess(), spec.runOnce(), RequestBridge.HELD_BODY, LogLineSink.STDOUT,
+					LogLineSink.STDERR);
 			this.handle = this.gateway.getMember("handle");
 		}
 		catch (RuntimeException ex) {
@@ -163,7 +164,7 @@ final class Interpreter implements AutoCloseable {
 			long start = System.nanoTime();
 			String module = source;
 			Value error = onLargeStack(name,
-					() -> this.gateway.invokeMember("load", moduleName(name), name, module, new LogLineSink(name)));
+					() -> this.gateway.invokeMember("load", moduleName(name), name, module, LogLineSink.forScript(name)));
 			if (!error.isNull()) {
 				this.loaded.remove(name);
 				throw new ScriptLoadException(name, error.asString());

@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 
 /**
- * Python's {@code sys.stdout} / {@code sys.stderr}: each line is logged, as
- * mod_wsgi sends them to Apache's error log.
+ * A context's output and error streams: each line is logged. Python's
+ * {@code sys.stdout} and {@code sys.stderr} do not write here (with the native
+ * POSIX backend they would write to the JVM's file descriptors 1 and 2; the
+ * gateway replaces them, see {@link LogLineSink}); what GraalPy itself writes to
+ * the context's streams does.
  */
 final class LineLoggingOutputStream extends OutputStream {
 

@@ -5,15 +5,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives {@code wsgi.errors} lines of one application and logs them to an
- * SLF4J logger named after the application's script ({@code wsgi.app.<file>}).
+ * Receives lines of Python output and logs each to an SLF4J logger, as mod_wsgi
+ * sends them to Apache's error log: an application's {@code wsgi.errors} (logger
+ * {@code wsgi.app.<script file name>}, WARN), and every interpreter's
+ * {@code sys.stdout} (logger {@code wsgi.python.stdout}, INFO) and
+ * {@code sys.stderr} (logger {@code wsgi.python.stderr}, WARN).
  */
 public final class LogLineSink {
 
+	static final LogLineSink STDOUT = new LogLineSink(LoggerFactory.getLogger("wsgi.python.stdout"), false);
+
+	static final LogLineSink STDERR = new LogLineSink(LoggerFactory.getLogger("wsgi.python.stderr"), true);
+
 	private final Logger logger;
 
-	LogLineSink(String scriptName) {
-		this.logger = LoggerFactory.getLogger(loggerName(scriptName));
+	private final boolean warn;
+
+	private LogLineSink(Logger logger, boolean warn) {
+		this.logger = logger;
+		this.warn = warn;
+	}
+
+	/** The {@code wsgi.errors} sink of an application's script. */
+	static LogLineSink forScript(String scriptName) {
+		return new LogLineSink(LoggerFactory.getLogger(loggerName(scriptName)), true);
 	}
 
 	static String loggerName(String scriptName) {
@@ -32,7 +47,12 @@ public final class LogLineSink {
 
 	@HostAccess.Export
 	public void log(String line) {
-		this.logger.warn(line);
+		if (this.warn) {
+			this.logger.warn(line);
+		}
+		else {
+			this.logger.info(line);
+		}
 	}
 
 }

@@ -57,6 +57,7 @@ public final class PythonEngine {
 				if (result == null) {
 					Engine engine = Engine.newBuilder("python")
 						.option("engine.WarnInterpreterOnly", "false")
+						.logHandler(new TruffleLogHandler())
 						.build();
 					// never closed: it lives as long as the JVM, and closing it from a shutdown
 					// hook races with the application contexts that close their interpreters

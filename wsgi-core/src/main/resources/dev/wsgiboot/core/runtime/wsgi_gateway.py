@@ -17,6 +17,7 @@
 # Headers travel as one string "name\0value\0name\0value" and the CGI part of
 # the environ as one string "KEY\0value\0KEY\0value": one crossing each.
 
+import io
 import sys
 import types
 
@@ -178,6 +179,70 @@ class Errors(object):
         if self._pending:
             pending, self._pending = self._pending, ''
             self._log.log(pending)
+
+
+class LogStream(io.RawIOBase):
+    """The raw stream under sys.stdout and sys.stderr: each line goes to a Java
+    logger, as mod_wsgi's Log object sends it to Apache's error log. A line is
+    held until its newline, or until the text layer flushes (it does after
+    every write containing a newline: the rest of such a write is a line of
+    its own, as under mod_wsgi)."""
+
+    def __init__(self, log, name):
+        self._log = log
+        self._pending = b''
+        self.name = name
+
+    def writable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+    def fileno(self):
+        raise OSError('wsgi-spring-boot log object is not associated with a file descriptor.')
+
+    def write(self, b):
+        data = bytes(b)
+        if self._pending:
+            data = self._pending + data
+        lines = data.split(b'\n')
+        self._pending = lines.pop()
+        for line in lines:
+            self._log.log(line.decode('utf-8', 'replace'))
+        return len(b)
+
+    def flush(self):
+        if self._pending:
+            pending, self._pending = self._pending, b''
+            self._log.log(pending.decode('utf-8', 'replace'))
+
+
+class NoInput(io.RawIOBase):
+    """The raw stream under sys.stdin: always at its end."""
+
+    name = '<stdin>'
+
+    def readable(self):
+        return True
+
+    def readinto(self, b):
+        return 0
+
+    def fileno(self):
+        raise OSError('wsgi-spring-boot standard input is not associated with a file descriptor.')
+
+
+def _log_streams(stdout_log, stderr_log):
+    """sys.stdout and sys.stderr as under mod_wsgi: line-buffered UTF-8 text over
+    a LogStream (print() reaches the loggers, not the JVM's file descriptors 1
+    and 2); sys.__stdout__ and sys.__stderr__ stay the process's own. sys.stdin
+    reads nothing, as Apache's /dev/null: the JVM's standard input may be a
+    terminal, which a request must never wait on."""
+    for attr, log in (('stdout', stdout_log), ('stderr', stderr_log)):
+        setattr(sys, attr, io.TextIOWrapper(LogStream(log, '<%s>' % attr), encoding='utf-8', errors='replace',
+                                            line_buffering=True))
+    sys.stdin = io.TextIOWrapper(io.BufferedReader(NoInput()), encoding='utf-8')
 
 
 class FileWrapper(object):
@@ -414,9 +479,11 @@ def _parse_cgi(cgi):
 class Gateway(object):
     """Per-interpreter state: loaded scripts, constant environ entries."""
 
-    def __init__(self, process_group, application_group, processes, threads, multiprocess, run_once, held_body):
+    def __init__(self, process_group, application_group, processes, threads, multiprocess, run_once, held_body,
+                 stdout_log, stderr_log):
         global _SMALL_BODY
         _SMALL_BODY = held_body
+        _log_streams(stdout_log, stderr_log)
         self.constants = {
             'wsgi.version': (1, 0),
             'wsgi.multithread': threads > 1,
