@@ -52,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.application.name=gateway", "wsgi.server-name=test.local",
 				"wsgi.embedded.processes=2", "wsgi.chunked-request=true",
 				// one interpreter of two threads: what one request does to its lock, the other sees
-				"wsgi.daemon-processes.single.processes=1", "wsgi.daemon-processes.single.threads=2" })
+				"wsgi.daemon-processes.single.processes=1", "wsgi.daemon-processes.single.threads=2",
+				"wsgi.daemon-processes.exiting.processes=1", "wsgi.daemon-processes.exiting.threads=1" })
 @ExtendWith(OutputCaptureExtension.class)
 class WsgiGatewayTests {
 
@@ -74,7 +75,7 @@ class WsgiGatewayTests {
 				{ "/syntax", "classpath:wsgi/broken_syntax.wsgi" }, { "/nocallable", "classpath:wsgi/no_callable.wsgi" },
 				{ "/custom", "classpath:wsgi/custom_callable.wsgi" }, { "/reload", reloadable.toString() },
 				{ "/direct-files", "classpath:wsgi/files.wsgi" }, { "/sandbox", "classpath:wsgi/sandbox.wsgi" },
-				{ "/lock", "classpath:wsgi/interpreter_lock.wsgi" } };
+				{ "/lock", "classpath:wsgi/interpreter_lock.wsgi" }, { "/exiting", "classpath:wsgi/exiting.wsgi" } };
 		for (int i = 0; i < mounts.length; i++) {
 			String[] mount = mounts[i];
 			registry.add("wsgi.script-aliases[" + i + "].url", () -> mount[0]);
@@ -83,6 +84,7 @@ class WsgiGatewayTests {
 		registry.add("wsgi.script-aliases[6].callable-object", () -> "app");
 		registry.add("wsgi.script-aliases[8].callable-object", () -> "direct");
 		registry.add("wsgi.script-aliases[10].process-group", () -> "single");
+		registry.add("wsgi.script-aliases[11].process-group", () -> "exiting");
 	}
 
 	@Test
@@ -405,6 +407,20 @@ class WsgiGatewayTests {
 			.containsPattern("wsgi\\.python\\.stdout\\s+: second\\R")
 			.containsPattern("wsgi\\.python\\.stdout\\s+:  tail\\R")
 			.containsPattern("WARN .* wsgi\\.python\\.stderr\\s+: no newline continued\\R");
+	}
+
+	@Test
+	void sysExitIsA500AndOsExitReplacesTheInterpretersAsModWsgiRestartsTheProcess(CapturedOutput output) throws IOException {
+		assertThat(http().get("/exiting/count").text()).isEqualTo("1");
+		assertThat(http().get("/exiting/count").text()).isEqualTo("2");
+		assertThat(http().get("/exiting/sysexit").status()).isEqualTo(500);
+		assertThat(output).contains("SystemExit: 4");
+		assertThat(http().get("/exiting/count").text()).isEqualTo("3");
+		// GraalPy ends the call, not the JVM: the request is a 500, the slot gets fresh interpreters
+		assertThat(http().get("/exiting/exit").status()).isEqualTo(500);
+		assertThat(output).contains("the application ended its process (os._exit")
+			.contains("replacing the interpreters of slot 1, as mod_wsgi's process would be restarted");
+		assertThat(http().get("/exiting/count").text()).isEqualTo("1");
 	}
 
 	@Test

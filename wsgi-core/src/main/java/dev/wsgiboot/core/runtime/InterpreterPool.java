@@ -409,6 +409,18 @@ final class InterpreterPool implements AutoCloseable {
 	}
 
 	/**
+	 * The application ended its process ({@code os._exit}): GraalPy ends the
+	 * context's threads, not the JVM. As mod_wsgi's process would be restarted, the slot takes no new
+	 * request until fresh interpreters are ready, and the old ones are closed once
+	 * their running requests end.
+	 */
+	void restartAfterExit(Lease lease) {
+		logger.warn("Process group '{}': the application called os._exit(); replacing the interpreters of slot {}, "
+				+ "as mod_wsgi's process would be restarted", displayName(), lease.slot.index + 1);
+		replace(lease.slot, lease.generation, "os._exit", true);
+	}
+
+	/**
 	 * Watches a running request for request-timeout: when it runs too long its
 	 * interpreter is interrupted (every request running in that interpreter ends)
 	 * and the slot's generation replaced.

@@ -478,7 +478,14 @@ public final class WsgiRuntime implements AutoCloseable {
 			return;
 		}
 		catch (PolyglotException ex) {
-			bridge.fail(ex.isHostException() ? ex.asHostException().toString() : String.valueOf(ex.getMessage()));
+			if (endedItsProcess(ex)) {
+				bridge.fail("the application ended its process (os._exit"
+						+ (ex.isExit() ? "(" + ex.getExitStatus() + "))" : ")"));
+				pool.restartAfterExit(lease);
+			}
+			else {
+				bridge.fail(ex.isHostException() ? ex.asHostException().toString() : String.valueOf(ex.getMessage()));
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.error("{} {}: cannot run {}", request.getMethod(), request.getRequestURI(), script.name(), ex);
@@ -529,6 +536,17 @@ public final class WsgiRuntime implements AutoCloseable {
 						"WSGI application " + script.name() + " failed after the response started");
 			}
 		}
+	}
+
+	/**
+	 * Whether GraalPy ended the call because Python called {@code os._exit}.
+	 * Embedded, GraalPy ends the context's threads instead of the JVM: the
+	 * calling thread and every other one running in that context with a
+	 * {@code ThreadDeath}, which reaches the host as an internal error of that
+	 * name, the context's first thread with an exit.
+	 */
+	private static boolean endedItsProcess(PolyglotException ex) {
+		return ex.isExit() || (ex.isInternalError() && "java.lang.ThreadDeath".equals(ex.getMessage()));
 	}
 
 	/**
