@@ -13,6 +13,24 @@ def _application(environ, start_response):
         body = b'logged'
         start_response('200 OK', [('Content-Type', 'text/plain'), ('Content-Length', str(len(body)))])
         return [body]
+    if environ['PATH_INFO'] == '/interpreter':
+        # what mod_wsgi sets up in an interpreter: sys.argv, an empty __main__, signal.signal
+        import json, signal, sys
+        before = signal.getsignal(signal.SIGTERM)
+
+        def handler(signum, frame):
+            pass
+
+        returned = signal.signal(signal.SIGTERM, handler)
+        observed = {
+            'argv': sys.argv,
+            'main': sorted(name for name in vars(sys.modules['__main__']) if not name.startswith('__')),
+            'signal returns the handler': returned is handler,
+            'handler installed': signal.getsignal(signal.SIGTERM) is not before,
+        }
+        body = json.dumps(observed).encode()
+        start_response('200 OK', [('Content-Type', 'application/json'), ('Content-Length', str(len(body)))])
+        return [body]
     if environ['PATH_INFO'] == '/print':
         # standard streams as under mod_wsgi: lines to the loggers, no file descriptors
         import json, sys

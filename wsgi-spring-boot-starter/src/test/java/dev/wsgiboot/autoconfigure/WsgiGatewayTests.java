@@ -410,6 +410,20 @@ class WsgiGatewayTests {
 	}
 
 	@Test
+	void interpretersAreSetUpAsModWsgiSetsThemUp(CapturedOutput output) throws IOException {
+		// the oracle's mod_wsgi: sys.argv ['mod_wsgi'], nothing in __main__, and signal.signal()
+		// ignored with a warning (WSGIRestrictSignal On): installed, a SIGTERM handler would
+		// take the JVM's shutdown signal
+		assertThat(document(http().get("/files/interpreter"))).containsEntry("argv", List.of("mod_wsgi"))
+			.containsEntry("main", List.of())
+			.containsEntry("signal returns the handler", true)
+			.containsEntry("handler installed", false);
+		assertThat(output.toString()).containsPattern("WARN .* wsgi\\.python\\.stderr\\s+: "
+				+ "Callback registration for signal 15 ignored\\.\\R")
+			.containsPattern("wsgi\\.python\\.stderr\\s+:   File \"classpath:wsgi/files\\.wsgi\", line \\d+, in _application");
+	}
+
+	@Test
 	void sysExitIsA500AndOsExitReplacesTheInterpretersAsModWsgiRestartsTheProcess(CapturedOutput output) throws IOException {
 		assertThat(http().get("/exiting/count").text()).isEqualTo("1");
 		assertThat(http().get("/exiting/count").text()).isEqualTo("2");

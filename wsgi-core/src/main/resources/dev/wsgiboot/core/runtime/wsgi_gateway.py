@@ -245,6 +245,29 @@ def _log_streams(stdout_log, stderr_log):
     sys.stdin = io.TextIOWrapper(io.BufferedReader(NoInput()), encoding='utf-8')
 
 
+def _restrict_signals(log):
+    """signal.signal() as under mod_wsgi (WSGIRestrictSignal On): the handler is
+    not installed, a warning with the caller's stack is logged, and the handler
+    is returned. Installed, it would be the JVM's: a SIGTERM or SIGINT handler
+    of an application would take the server's shutdown signal."""
+    import signal
+
+    def restricted_signal(signalnum, handler):
+        log.log('Callback registration for signal %d ignored.' % int(signalnum))
+        frames = []
+        frame = sys._getframe(1)
+        while frame is not None:
+            if frame.f_code.co_filename != '<wsgi-gateway>':
+                frames.append('  File "%s", line %d, in %s' % (
+                    frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name))
+            frame = frame.f_back
+        for line in reversed(frames):
+            log.log(line)
+        return handler
+
+    signal.signal = restricted_signal
+
+
 class FileWrapper(object):
     """wsgi.file_wrapper: when the wrapped object is a real file, the Java
     side copies it to the client without passing the bytes through Python."""
@@ -484,6 +507,11 @@ class Gateway(object):
         global _SMALL_BODY
         _SMALL_BODY = held_body
         _log_streams(stdout_log, stderr_log)
+        _restrict_signals(stderr_log)
+        sys.argv = ['mod_wsgi']
+        # the gateway's names stay in the globals of its own functions; applications see an
+        # empty __main__, as under mod_wsgi
+        sys.modules['__main__'] = types.ModuleType('__main__')
         self.constants = {
             'wsgi.version': (1, 0),
             'wsgi.multithread': threads > 1,
