@@ -424,7 +424,7 @@ class WsgiGatewayTests {
 	}
 
 	@Test
-	void sysExitIsA500AndOsExitReplacesTheInterpretersAsModWsgiRestartsTheProcess(CapturedOutput output) throws IOException {
+	void sysExitIsA500WhileOsExitAndSelfSignalsRestartTheSlotAsModWsgiRestartsTheProcess(CapturedOutput output) throws IOException {
 		assertThat(http().get("/exiting/count").text()).isEqualTo("1");
 		assertThat(http().get("/exiting/count").text()).isEqualTo("2");
 		assertThat(http().get("/exiting/sysexit").status()).isEqualTo(500);
@@ -434,6 +434,10 @@ class WsgiGatewayTests {
 		assertThat(http().get("/exiting/exit").status()).isEqualTo(500);
 		assertThat(output).contains("the application ended its process (os._exit")
 			.contains("replacing the interpreters of slot 1, as mod_wsgi's process would be restarted");
+		assertThat(http().get("/exiting/count").text()).isEqualTo("1");
+		// a signal to its own process id: not sent (it would be the JVM's), the slot restarts instead
+		assertThat(http().get("/exiting/sigterm").text()).isEqualTo("2");
+		assertThat(output).contains("os.kill(os.getpid(), SIGTERM) ends the interpreter's process");
 		assertThat(http().get("/exiting/count").text()).isEqualTo("1");
 	}
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.graalvm.polyglot.Context;
@@ -63,6 +64,8 @@ final class Interpreter implements AutoCloseable {
 
 	private final Map<String, ScriptSource> sources = new ConcurrentHashMap<>();
 
+	private final ProcessControl process;
+
 	Interpreter(PythonEngine engine, InterpreterSpec spec) {
 		this.applicationGroup = spec.applicationGroup();
 		Context.Builder builder = Context.newBuilder("python")
@@ -100,11 +103,12 @@ final class Interpreter implements AutoCloseable {
 			builder.option("python.PyCachePrefix", spec.pycacheDirectory());
 		}
 		this.context = builder.build();
+		this.process = new ProcessControl(this::applicationGroup);
 		try {
 			Value gatewayClass = this.context.eval(engine.gatewaySource());
 			this.gateway = gatewayClass.execute(spec.processGroup(), spec.applicationGroup(), spec.processes(),
 					spec.threads(), spec.multiprocess(), spec.runOnce(), RequestBridge.HELD_BODY, LogLineSink.STDOUT,
-					LogLineSink.STDERR);
+					LogLineSink.STDERR, this.process);
 			this.handle = this.gateway.getMember("handle");
 		}
 		catch (RuntimeException ex) {
@@ -115,6 +119,11 @@ final class Interpreter implements AutoCloseable {
 
 	String applicationGroup() {
 		return this.applicationGroup;
+	}
+
+	/** Tells the generation holding this interpreter when its Python ends its process. */
+	void onProcessEnd(Consumer<String> onEnd) {
+		this.process.onEnd(onEnd);
 	}
 
 	/**

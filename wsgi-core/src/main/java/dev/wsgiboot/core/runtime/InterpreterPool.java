@@ -168,7 +168,10 @@ final class InterpreterPool implements AutoCloseable {
 		}
 		else {
 			int maximum = this.settings.maximumRequests();
-			if (maximum > 0 && served >= maximum) {
+			if (generation.endedBy != null) {
+				replace(lease.slot, generation, generation.endedBy, true);
+			}
+			else if (maximum > 0 && served >= maximum) {
 				replace(lease.slot, generation, "maximum-requests", true);
 			}
 			else if (maximum > 0 && served >= maximum / 2) {
@@ -221,6 +224,11 @@ final class InterpreterPool implements AutoCloseable {
 				Slot slot = this.slots[i];
 				Generation generation = slot.current;
 				if (generation == null) {
+					continue;
+				}
+				if (generation.endedBy != null) {
+					// like a mod_wsgi process that was signalled to stop: restarted before it serves again
+					replace(slot, generation, generation.endedBy, true);
 					continue;
 				}
 				int load = generation.inFlight.get();
@@ -699,6 +707,9 @@ final class InterpreterPool implements AutoCloseable {
 		/** Out of service: takes no new request, closed when the last one ends. */
 		volatile boolean retired;
 
+		/** Set when an interpreter's Python ended its process (see {@link ProcessControl}). */
+		volatile String endedBy;
+
 		private final AtomicBoolean closed = new AtomicBoolean();
 
 		Interpreter interpreter(String applicationGroup, InterpreterPool pool) {
@@ -706,7 +717,11 @@ final class InterpreterPool implements AutoCloseable {
 			if (interpreter != null) {
 				return interpreter;
 			}
-			return this.interpreters.computeIfAbsent(applicationGroup, pool::create);
+			return this.interpreters.computeIfAbsent(applicationGroup, (group) -> {
+				Interpreter created = pool.create(group);
+				created.onProcessEnd((how) -> this.endedBy = how);
+				return created;
+			});
 		}
 
 		/**

@@ -268,6 +268,43 @@ def _restrict_signals(log):
     signal.signal = restricted_signal
 
 
+def _restrict_self_signals(process):
+    """os.kill(os.getpid(), sig) and signal.raise_signal(sig) with a signal that
+    ends or restarts a mod_wsgi process: the process id is the JVM's, shared by
+    every interpreter, so the signal is not sent; Java restarts this
+    interpreter's slot before its next request instead, as mod_wsgi's process
+    would restart. Other signals and other processes are signalled as asked."""
+    import os
+    import signal
+    ending = frozenset(getattr(signal, name) for name in
+                       ('SIGINT', 'SIGTERM', 'SIGHUP', 'SIGKILL', 'SIGUSR1', 'SIGUSR2', 'SIGABRT', 'SIGALRM')
+                       if hasattr(signal, name))
+    own_pid = os.getpid()
+    real_kill = os.kill
+    real_raise = signal.raise_signal
+
+    def name(sig):
+        try:
+            return signal.Signals(sig).name
+        except ValueError:
+            return str(sig)
+
+    def kill(pid, sig):
+        if pid == own_pid and sig in ending:
+            process.end('os.kill(os.getpid(), %s)' % name(sig))
+            return None
+        return real_kill(pid, sig)
+
+    def raise_signal(sig):
+        if sig in ending:
+            process.end('signal.raise_signal(%s)' % name(sig))
+            return None
+        return real_raise(sig)
+
+    os.kill = kill
+    signal.raise_signal = raise_signal
+
+
 class FileWrapper(object):
     """wsgi.file_wrapper: when the wrapped object is a real file, the Java
     side copies it to the client without passing the bytes through Python."""
@@ -503,11 +540,12 @@ class Gateway(object):
     """Per-interpreter state: loaded scripts, constant environ entries."""
 
     def __init__(self, process_group, application_group, processes, threads, multiprocess, run_once, held_body,
-                 stdout_log, stderr_log):
+                 stdout_log, stderr_log, process):
         global _SMALL_BODY
         _SMALL_BODY = held_body
         _log_streams(stdout_log, stderr_log)
         _restrict_signals(stderr_log)
+        _restrict_self_signals(process)
         sys.argv = ['mod_wsgi']
         # the gateway's names stay in the globals of its own functions; applications see an
         # empty __main__, as under mod_wsgi
