@@ -53,7 +53,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"wsgi.embedded.processes=2", "wsgi.chunked-request=true",
 				// one interpreter of two threads: what one request does to its lock, the other sees
 				"wsgi.daemon-processes.single.processes=1", "wsgi.daemon-processes.single.threads=2",
-				"wsgi.daemon-processes.exiting.processes=1", "wsgi.daemon-processes.exiting.threads=1" })
+				"wsgi.daemon-processes.exiting.processes=1", "wsgi.daemon-processes.exiting.threads=1",
+				"wsgi.daemon-processes.events.processes=1", "wsgi.daemon-processes.events.threads=1",
+				"wsgi.daemon-processes.events.maximum-requests=5" })
 @ExtendWith(OutputCaptureExtension.class)
 class WsgiGatewayTests {
 
@@ -75,7 +77,8 @@ class WsgiGatewayTests {
 				{ "/syntax", "classpath:wsgi/broken_syntax.wsgi" }, { "/nocallable", "classpath:wsgi/no_callable.wsgi" },
 				{ "/custom", "classpath:wsgi/custom_callable.wsgi" }, { "/reload", reloadable.toString() },
 				{ "/direct-files", "classpath:wsgi/files.wsgi" }, { "/sandbox", "classpath:wsgi/sandbox.wsgi" },
-				{ "/lock", "classpath:wsgi/interpreter_lock.wsgi" }, { "/exiting", "classpath:wsgi/exiting.wsgi" } };
+				{ "/lock", "classpath:wsgi/interpreter_lock.wsgi" }, { "/exiting", "classpath:wsgi/exiting.wsgi" },
+				{ "/events", "classpath:wsgi/events.wsgi" } };
 		for (int i = 0; i < mounts.length; i++) {
 			String[] mount = mounts[i];
 			registry.add("wsgi.script-aliases[" + i + "].url", () -> mount[0]);
@@ -85,6 +88,7 @@ class WsgiGatewayTests {
 		registry.add("wsgi.script-aliases[8].callable-object", () -> "direct");
 		registry.add("wsgi.script-aliases[10].process-group", () -> "single");
 		registry.add("wsgi.script-aliases[11].process-group", () -> "exiting");
+		registry.add("wsgi.script-aliases[12].process-group", () -> "events");
 	}
 
 	@Test
@@ -439,6 +443,54 @@ class WsgiGatewayTests {
 		assertThat(http().get("/exiting/sigterm").text()).isEqualTo("2");
 		assertThat(output).contains("os.kill(os.getpid(), SIGTERM) ends the interpreter's process");
 		assertThat(http().get("/exiting/count").text()).isEqualTo("1");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void modWsgiEventsReachSubscribersAsUnderModWsgi(CapturedOutput output) throws Exception {
+		// one slot, one thread, renewed after 5 requests: the events of one interpreter
+		Path stopFile = work.resolve("process-stopping.txt");
+		RawResponse subscribed = http().get("/events/subscribe?" + stopFile);
+		Map<String, Object> first = document(subscribed);
+		assertThat(first.get("callbacks")).isEqualTo(List.of(2, 1));
+		assertThat(first.get("server_metrics")).isNull();
+		assertThat(first.get("outside_a_request")).isEqualTo("no active request for thread");
+		assertThat((Map<String, Object>) first.get("active")).hasSize(1);
+		assertThat(first.get("request_data_is_shared")).isEqualTo(true);
+		assertThat(http().get("/events/fail").status()).isEqualTo(500);
+		assertThat(http().get("/events/wrapped").text()).isEqualTo("wrapped");
+		Map<String, Object> fourth = document(http().get("/events/seen"));
+		List<Map<String, Object>> seen = (List<Map<String, Object>>) fourth.get("seen");
+		assertThat(seen).extracting((event) -> event.get("name"))
+			.containsExactly("request_started", "response_started", "request_finished", // /subscribe
+					"request_started", "request_exception", "request_finished", // /fail
+					"request_started", "response_started", "request_finished", // /wrapped
+					"request_started"); // this one
+		assertThat((List<String>) seen.get(0).get("keys")).containsExactly("application_object", "application_start",
+				"daemon_connects", "daemon_restarts", "daemon_start", "queue_start", "request_data",
+				"request_environ", "request_id", "request_start", "thread_id");
+		assertThat((List<String>) seen.get(1).get("keys")).containsExactly("exception_info", "request_data",
+				"request_id", "response_headers", "response_status");
+		assertThat(seen.get(1).get("status")).isEqualTo("200 OK");
+		Map<String, Object> finished = seen.get(2);
+		assertThat((List<String>) finished.get("keys")).contains("application_finish", "application_time",
+				"input_length", "input_reads", "output_length", "output_writes", "request_data", "request_id");
+		assertThat(finished.get("output_length")).isEqualTo(subscribed.body().length);
+		assertThat(finished.get("input_length")).isEqualTo(0);
+		assertThat(finished.get("data")).isEqualTo(Map.of("path", "/subscribe"));
+		assertThat(seen.get(4).get("exception")).isEqualTo("KeyError('failing on purpose')");
+		assertThat(seen.get(0).get("request_id")).isNotEqualTo(seen.get(3).get("request_id"));
+		// a failing subscriber is logged; the next one still ran (above)
+		assertThat(output).contains("Exception occurred within event callback \"request_started\".")
+			.contains("ValueError: subscriber failed on request_started");
+		// the fifth request renews the slot: its interpreter publishes process_stopping
+		assertThat(Files.exists(stopFile)).isFalse();
+		assertThat(http().get("/events/seen").status()).isEqualTo(200);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while ((!Files.exists(stopFile) || Files.size(stopFile) == 0) && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(Files.readString(stopFile)).isEqualTo("process_stopping {'shutdown_reason': ''}\n");
 	}
 
 	@Test

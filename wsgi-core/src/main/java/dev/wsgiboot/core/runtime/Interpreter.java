@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -24,6 +25,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 import org.slf4j.Logger;
@@ -297,6 +299,37 @@ final class Interpreter implements AutoCloseable {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Publishes mod_wsgi's {@code process_stopping} event to the application's
+	 * subscribers ({@code mod_wsgi.subscribe_shutdown}, {@code subscribe_events}),
+	 * then closes. Only for an interpreter no request runs in (a call into one
+	 * would wait for the running code); subscribers still running after
+	 * {@code limit} are cancelled with the interpreter, as mod_wsgi's
+	 * shutdown-timeout ends a process whose shutdown takes too long.
+	 */
+	void stop(Duration limit) {
+		if (limit.isZero() || limit.isNegative()) {
+			close();
+			return;
+		}
+		CompletableFuture<Void> cancel = CompletableFuture.runAsync(() -> {
+			logger.warn("Application group '{}': process_stopping subscribers still running after {} ms; closing the"
+					+ " interpreter", this.applicationGroup, limit.toMillis());
+			close();
+		}, CompletableFuture.delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS));
+		try {
+			this.gateway.invokeMember("stopping");
+		}
+		catch (PolyglotException | IllegalStateException ex) {
+			// closed meanwhile (cancelled above, or by an interrupt that timed out): nothing more to tell it
+			logger.debug("Application group '{}': process_stopping not published", this.applicationGroup, ex);
+		}
+		finally {
+			cancel.cancel(false);
+		}
+		close();
 	}
 
 	@Override

@@ -163,7 +163,7 @@ final class InterpreterPool implements AutoCloseable {
 		lease.slot.served.incrementAndGet();
 		if (generation.retired) {
 			if (inFlight == 0) {
-				generation.closeIfIdle(displayName());
+				generation.closeIfIdle(displayName(), stopLimit());
 			}
 		}
 		else {
@@ -210,7 +210,7 @@ final class InterpreterPool implements AutoCloseable {
 	/** Returns a place that was taken but not used, closing a retired generation it was the last of. */
 	private void giveBack(Generation generation) {
 		if (generation.inFlight.decrementAndGet() == 0 && generation.retired) {
-			generation.closeIfIdle(displayName());
+			generation.closeIfIdle(displayName(), stopLimit());
 		}
 	}
 
@@ -338,7 +338,7 @@ final class InterpreterPool implements AutoCloseable {
 			synchronized (slot) {
 				slot.preparing = false;
 				if (this.closed) {
-					fresh.close();
+					fresh.close(stopLimit());
 					return;
 				}
 				if (slot.pendingReason != null) {
@@ -374,12 +374,12 @@ final class InterpreterPool implements AutoCloseable {
 	private void retire(Generation generation) {
 		generation.retired = true;
 		if (generation.inFlight.get() == 0) {
-			generation.closeIfIdle(displayName());
+			generation.closeIfIdle(displayName(), stopLimit());
 			return;
 		}
 		Duration graceful = this.settings.lifecycle().gracefulTimeout();
 		if (!graceful.isZero()) {
-			this.background.schedule(() -> generation.forceClose(displayName(), "graceful-timeout"),
+			this.background.schedule(() -> generation.forceClose(displayName(), "graceful-timeout", stopLimit()),
 					graceful.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}
@@ -403,7 +403,7 @@ final class InterpreterPool implements AutoCloseable {
 						Generation spare = slot.replacement;
 						switchTo(slot, new Generation(), "inactivity-timeout");
 						if (spare != null) {
-							spare.close();
+							spare.close(stopLimit());
 						}
 					}
 				}
@@ -583,13 +583,18 @@ final class InterpreterPool implements AutoCloseable {
 		for (Slot slot : this.slots) {
 			synchronized (slot) {
 				if (slot.current != null) {
-					slot.current.forceClose(displayName(), "shutdown");
+					slot.current.forceClose(displayName(), "shutdown", stopLimit());
 				}
 				if (slot.replacement != null) {
-					slot.replacement.close();
+					slot.replacement.close(stopLimit());
 				}
 			}
 		}
+	}
+
+	/** How long an interpreter's process_stopping subscribers may run: shutdown-timeout. */
+	private Duration stopLimit() {
+		return this.settings.lifecycle().shutdownTimeout();
 	}
 
 	private boolean busy() {
@@ -748,28 +753,47 @@ final class InterpreterPool implements AutoCloseable {
 			}
 		}
 
-		void closeIfIdle(String processGroup) {
+		void closeIfIdle(String processGroup, Duration stopLimit) {
 			if (this.retired && this.inFlight.get() == 0 && this.closed.compareAndSet(false, true)) {
-				this.interpreters.values().forEach(Interpreter::close);
+				stopInterpreters(stopLimit);
 				logger.debug("Process group '{}': closed replaced interpreters after {} requests", processGroup,
 						this.served.get());
 			}
 		}
 
-		void forceClose(String processGroup, String reason) {
+		void forceClose(String processGroup, String reason, Duration stopLimit) {
 			if (this.closed.compareAndSet(false, true)) {
 				int running = this.inFlight.get();
 				if (running > 0) {
 					logger.warn("Process group '{}': closing interpreters with {} request(s) still running ({})",
 							processGroup, running, reason);
+					// a call into them would wait for the running code
+					this.interpreters.values().forEach(Interpreter::close);
 				}
-				this.interpreters.values().forEach(Interpreter::close);
+				else {
+					stopInterpreters(stopLimit);
+				}
 			}
 		}
 
-		void close() {
+		void close(Duration stopLimit) {
 			if (this.closed.compareAndSet(false, true)) {
-				this.interpreters.values().forEach(Interpreter::close);
+				stopInterpreters(stopLimit);
+			}
+		}
+
+		/**
+		 * Idle interpreters get mod_wsgi's process_stopping event first, as a daemon
+		 * process's do before it exits; not those whose Python ended the process.
+		 */
+		private void stopInterpreters(Duration stopLimit) {
+			for (Interpreter interpreter : this.interpreters.values()) {
+				if (this.endedBy == null) {
+					interpreter.stop(stopLimit);
+				}
+				else {
+					interpreter.close();
+				}
 			}
 		}
 

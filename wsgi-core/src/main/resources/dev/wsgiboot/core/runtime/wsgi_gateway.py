@@ -17,8 +17,11 @@
 # Headers travel as one string "name\0value\0name\0value" and the CGI part of
 # the environ as one string "KEY\0value\0KEY\0value": one crossing each.
 
+import _thread
 import io
+import itertools
 import sys
+import time
 import types
 
 # traceback is imported when a script or a request fails, not before: importing it
@@ -64,12 +67,15 @@ class Input(object):
     """wsgi.input: reads the request body from the servlet input stream on
     demand; never holds more than one chunk (or one line) in memory."""
 
-    __slots__ = ('_bridge', '_buf', '_eof')
+    __slots__ = ('_bridge', '_buf', '_eof', '_length', '_reads')
 
     def __init__(self, bridge):
         self._bridge = bridge
         self._buf = b''
         self._eof = False
+        # for mod_wsgi's request_finished event
+        self._length = 0
+        self._reads = 0
 
     def _more(self, n):
         if self._eof:
@@ -84,6 +90,8 @@ class Input(object):
                 raise OSError(error)
             self._eof = True
             return b''
+        self._reads += 1
+        self._length += len(s)
         return s.encode('latin-1')
 
     def read(self, size=-1):
@@ -379,7 +387,7 @@ def _is_latin1(text):
 
 
 class _Response(object):
-    __slots__ = ('bridge', 'status', 'headers', 'sent', 'length', 'written')
+    __slots__ = ('bridge', 'status', 'headers', 'sent', 'length', 'written', 'writes', 'request')
 
     def __init__(self, bridge):
         self.bridge = bridge
@@ -387,7 +395,11 @@ class _Response(object):
         self.headers = None
         self.sent = False
         self.length = -1
+        # bytes and chunks of the body sent, for mod_wsgi's request_finished event
         self.written = 0
+        self.writes = 0
+        # the _Request of a request with event subscribers (mod_wsgi.subscribe_events), else None
+        self.request = None
 
     def start_response(self, status, response_headers, exc_info=None):
         # The common case checked in few steps: header names are classified once
@@ -425,6 +437,8 @@ class _Response(object):
         self.status = status
         self.headers = headers
         self.length = length
+        if self.request is not None:
+            self.request.response_started(status, response_headers, exc_info)
         return self.write
 
     def _checked_start_response(self, status, response_headers, exc_info=None):
@@ -478,6 +492,8 @@ class _Response(object):
         self.status = status
         self.headers = '\0'.join(flat)
         self.length = length
+        if self.request is not None:
+            self.request.response_started(status, response_headers, exc_info)
         return self.write
 
     def _send_headers(self):
@@ -494,6 +510,7 @@ class _Response(object):
         self._send_headers()
         if data:
             self.written += len(data)
+            self.writes += 1
             if not _waiting(self.bridge.write, data):
                 raise OSError('client connection closed')
 
@@ -505,6 +522,9 @@ def _body_chunk(chunk):
 
 
 def _complete(bridge, response, body):
+    if body:
+        response.written += len(body)
+        response.writes += 1
     if len(body) <= _SMALL_BODY:
         bridge.complete(response.status, response.headers, body)
     else:
@@ -536,6 +556,105 @@ def _parse_cgi(cgi):
     return environ
 
 
+# the request running on each thread of this interpreter: mod_wsgi.request_data()
+_current = _thread._local()
+
+
+def _publish(name, callbacks, event, log):
+    """Calls each subscriber as mod_wsgi does: callback(name, **event); a dict
+    it returns is merged into the event the next one sees; an exception is
+    logged with its traceback and the next subscriber still runs."""
+    for callback in list(callbacks):
+        try:
+            result = callback(name, **event)
+        except BaseException:
+            log.log('Exception occurred within event callback "%s".' % name)
+            for line in _format_exc().rstrip('\n').split('\n'):
+                log.log(line)
+            continue
+        if isinstance(result, dict):
+            event.update(result)
+
+
+def _no_server_metrics():
+    """mod_wsgi.server_metrics(): None, as without WSGIServerMetrics On."""
+    return None
+
+
+def _request_data():
+    """mod_wsgi.request_data(): the dict of the request running on this thread,
+    shared with the events of that request."""
+    data = getattr(_current, 'data', None)
+    if data is None:
+        raise RuntimeError('no active request for thread')
+    return data
+
+
+class _Request(object):
+    """The events of one request, for an interpreter with event subscribers."""
+
+    __slots__ = ('gateway', 'id', 'data', 'callbacks', 'start')
+
+    def __init__(self, gateway, request_id, data, callbacks):
+        self.gateway = gateway
+        self.id = request_id
+        self.data = data
+        self.callbacks = callbacks
+        self.start = time.time()
+
+    def started(self, application, environ):
+        """request_started; returns the application to call (a subscriber may
+        return {'application_object': wrapper})."""
+        try:
+            request_start = int(environ.get('mod_wsgi.request_start', '0')) / 1000000.0
+        except ValueError:
+            request_start = self.start
+        event = {
+            'request_id': self.id,
+            'thread_id': self.gateway.thread_number(),
+            'daemon_connects': 1 if self.gateway.daemon else 0,
+            'daemon_restarts': 0,
+            'request_start': request_start,
+            'queue_start': request_start,
+            'daemon_start': request_start,
+            'application_object': application,
+            'request_environ': environ,
+            'application_start': self.start,
+            'request_data': self.data,
+        }
+        _publish('request_started', self.callbacks, event, self.gateway.log)
+        return event.get('application_object', application)
+
+    def response_started(self, status, headers, exc_info):
+        _publish('response_started', self.callbacks, {
+            'request_id': self.id,
+            'response_status': status,
+            'response_headers': headers,
+            'exception_info': exc_info,
+            'request_data': self.data,
+        }, self.gateway.log)
+
+    def exception(self, exc_info):
+        _publish('request_exception', self.callbacks, {
+            'request_id': self.id,
+            'exception_info': exc_info,
+            'request_data': self.data,
+        }, self.gateway.log)
+
+    def finished(self, input_stream, response):
+        finish = time.time()
+        _publish('request_finished', self.callbacks, {
+            'request_id': self.id,
+            'request_data': self.data,
+            'application_finish': finish,
+            'application_time': finish - self.start,
+            'input_length': input_stream._length,
+            'input_reads': input_stream._reads,
+            'output_length': response.written,
+            'output_writes': response.writes,
+        }, self.gateway.log)
+
+
 class Gateway(object):
     """Per-interpreter state: loaded scripts, constant environ entries."""
 
@@ -562,13 +681,44 @@ class Gateway(object):
         }
         self.modules = {}
         self.errors = {}
+        self.log = stderr_log
+        self.daemon = process_group != ''
+        self.active = {}
+        self._ids = itertools.count(1)
+        self._threads = {}
         mod = types.ModuleType('mod_wsgi')
         mod.process_group = process_group
         mod.application_group = application_group
         mod.maximum_processes = processes
         mod.threads_per_process = threads
         mod.version = (4, 9, 4)
+        # mod_wsgi's event API: subscribers are called with (name, **event)
+        mod.event_callbacks = []
+        mod.shutdown_callbacks = []
+        mod.subscribe_events = mod.event_callbacks.append
+        mod.subscribe_shutdown = mod.shutdown_callbacks.append
+        mod.request_data = _request_data
+        mod.active_requests = self.active
+        mod.server_metrics = _no_server_metrics
+        mod.FileWrapper = FileWrapper
+        self.mod = mod
         sys.modules['mod_wsgi'] = mod
+
+    def thread_number(self):
+        """mod_wsgi's thread_id: 1, 2, ... for the threads that ran requests here."""
+        ident = _thread.get_ident()
+        number = self._threads.get(ident)
+        if number is None:
+            number = self._threads.setdefault(ident, len(self._threads) + 1)
+        return number
+
+    def stopping(self):
+        """mod_wsgi's process_stopping event, before this interpreter is closed:
+        event subscribers first, then shutdown subscribers."""
+        mod = self.mod
+        event = {'shutdown_reason': ''}
+        _publish('process_stopping', mod.event_callbacks, event, self.log)
+        _publish('process_stopping', mod.shutdown_callbacks, event, self.log)
 
     def adopt(self, application_group):
         """Names the application group of an interpreter created before its
@@ -618,12 +768,24 @@ class Gateway(object):
         # mod_wsgi: HTTPS (from TLS or SetEnv) decides the scheme and is not passed on
         https = environ.pop('HTTPS', None)
         environ['wsgi.url_scheme'] = 'https' if https is not None and https.lower() in ('on', '1') else 'http'
-        environ['wsgi.input'] = Input(bridge)
+        environ['wsgi.input'] = stream = Input(bridge)
         environ['wsgi.errors'] = self.errors[filename]
         environ['wsgi.file_wrapper'] = FileWrapper
         response = _Response(bridge)
+        # mod_wsgi.active_requests and mod_wsgi.request_data(), kept for every request as
+        # mod_wsgi keeps them; events only when the application subscribed to them
+        data = {}
+        request_id = str(next(self._ids))
+        active = self.active
+        active[request_id] = data
+        _current.data = data
+        callbacks = self.mod.event_callbacks
+        request = None
         result = None
         try:
+            if callbacks:
+                request = response.request = _Request(self, request_id, data, callbacks)
+                application = request.started(application, environ)
             result = application(environ, response.start_response)
             if type(result) is FileWrapper and not response.sent:
                 region = _file_region(result)
@@ -632,6 +794,8 @@ class Gateway(object):
                     if response.length >= 0:
                         size = min(size, response.length)
                     response.sent = True
+                    response.written += size
+                    response.writes += 1
                     _waiting(bridge.sendfile, response.status, response.headers, name, offset, size)
                     return
             if (type(result) is list or type(result) is tuple) and not response.sent:
@@ -655,6 +819,8 @@ class Gateway(object):
                             _complete(bridge, response, chunk)
                             continue
                         response._send_headers()
+                    response.written += len(chunk)
+                    response.writes += 1
                     if not _waiting(bridge.write, chunk):
                         return
             if not response.sent:
@@ -663,6 +829,8 @@ class Gateway(object):
                 response.sent = True
                 bridge.complete(response.status, response.headers, b'')
         except BaseException:
+            if request is not None:
+                request.exception(sys.exc_info())
             bridge.fail(_format_exc())
         finally:
             close = getattr(result, 'close', None)
@@ -670,7 +838,13 @@ class Gateway(object):
                 try:
                     close()
                 except BaseException:
+                    if request is not None:
+                        request.exception(sys.exc_info())
                     bridge.fail('exception in close() of the response iterable:\n' + _format_exc())
+            _current.data = None
+            active.pop(request_id, None)
+            if request is not None:
+                request.finished(stream, response)
 
 
 Gateway
