@@ -695,8 +695,15 @@ class Gateway(object):
         # mod_wsgi's event API: subscribers are called with (name, **event)
         mod.event_callbacks = []
         mod.shutdown_callbacks = []
-        mod.subscribe_events = mod.event_callbacks.append
-        mod.subscribe_shutdown = mod.shutdown_callbacks.append
+
+        def subscribe_events(callback):
+            mod.event_callbacks.append(callback)
+
+        def subscribe_shutdown(callback):
+            mod.shutdown_callbacks.append(callback)
+
+        mod.subscribe_events = subscribe_events
+        mod.subscribe_shutdown = subscribe_shutdown
         mod.request_data = _request_data
         mod.active_requests = self.active
         mod.server_metrics = _no_server_metrics
