@@ -5,7 +5,8 @@
 #   hello  GET, 12-byte body with Content-Length
 #   echo   POST of 1 KiB, answered with the same 1 KiB
 #   flask  GET of a Flask route rendering a template compiled once
-# and, in the same JVM as ours, the Java hello controller (/java/hello).
+# and, in the same JVM as ours, the Java controllers doing the same as hello and
+# echo (/java/hello, POST /java/echo): the ceiling of our Tomcat and Spring.
 #
 # On a fresh Debian 12 machine, as root:   bench/compare.sh
 # Quick check that everything works:       DURATION=3s WARMUP=2s ROUNDS=1 RAMP=5 bench/compare.sh
@@ -160,7 +161,7 @@ check_app() { # app url
 	case $app in
 		hello | java) body=$(curl -s --max-time 60 "$url" || true)
 			[ "$body" = "Hello, World" ] && ok=1 ;;
-		echo) body=$(curl -s --max-time 60 --data-binary @"$WORK/echo-body" -H 'Content-Type: application/octet-stream' \
+		echo | java-echo) body=$(curl -s --max-time 60 --data-binary @"$WORK/echo-body" -H 'Content-Type: application/octet-stream' \
 				"$url" || true)
 			[ "$body" = "$(cat "$WORK/echo-body")" ] && ok=1 ;;
 		flask) body=$(curl -s --max-time 60 "$url" || true)
@@ -172,7 +173,7 @@ check_app() { # app url
 	fi
 }
 
-post_bytes() { [ "$1" = echo ] && echo "$ECHO_BYTES" || echo 0; }
+post_bytes() { case $1 in echo | java-echo) echo "$ECHO_BYTES" ;; *) echo 0 ;; esac; }
 
 # wrk on one URL; prints "rps p50_ms p99_ms errors connect/read/write/status/timeout".
 run_wrk() { # url connections duration app
@@ -297,7 +298,8 @@ run_ours() { # label, more arguments for the sample app...
 		[ -z "$ready" ] || echo "ready $(calc "$ready - $t0")"
 	} >"$OUT/startup$suffix.txt"
 	cat "$OUT/startup$suffix.txt" >&2
-	WARMUP=$OURS_WARMUP measure_server "$label" hello=$base/hello echo=$base/echo flask=$base/flask/ java=$base/java/hello
+	WARMUP=$OURS_WARMUP measure_server "$label" hello=$base/hello echo=$base/echo flask=$base/flask/ java=$base/java/hello \
+		java-echo=$base/java/echo
 	stop_server
 }
 

@@ -7,9 +7,11 @@ from collections import defaultdict
 
 OUT = sys.argv[1]
 SERVERS = ['ours', 'ours-cpu', 'ours-warm-up', 'apache-embedded', 'apache-daemon', 'gunicorn-sync', 'gunicorn-gthread']
-APPS = ['hello', 'echo', 'flask', 'java']
+APPS = ['hello', 'echo', 'flask', 'java', 'java-echo']
 APP_NAMES = {'hello': 'hello (GET, 12 B)', 'echo': 'echo (POST 1 KiB)', 'flask': 'Flask template',
-             'java': 'Java hello (same JVM)'}
+             'java': 'Java hello (same JVM)', 'java-echo': 'Java echo (same JVM)'}
+# the same JVM's Java controller doing what each Python app does (Flask: measured against hello)
+JAVA_TWIN = {'hello': 'java', 'echo': 'java-echo', 'flask': 'java'}
 BASELINES = [('apache-embedded', 'mod_wsgi embedded'), ('apache-daemon', 'mod_wsgi daemon'),
              ('gunicorn-sync', 'gunicorn sync'), ('gunicorn-gthread', 'gunicorn gthread')]
 
@@ -104,14 +106,14 @@ for variant in OURS:
     print(f'### Ratios of median req/s ({variant} / other)')
     print()
     header = ('| app | conns | ' + ' | '.join(f'{variant} / {name}' for _, name in BASELINES)
-              + f' | {variant} / its Java hello |')
+              + f' | {variant} / its Java controller |')
     print(header)
     print('|---' * (3 + len(BASELINES)) + '|')
     for app in ('hello', 'echo', 'flask'):
         for c in conns:
             ours = med((variant, app, c), 'rps')
             cells = [ratio(ours, med((server, app, c), 'rps')) for server, _ in BASELINES]
-            cells.append(ratio(ours, med((variant, 'java', c), 'rps')))
+            cells.append(ratio(ours, med((variant, JAVA_TWIN[app], c), 'rps')))
             print(f'| {app} | {c} | ' + ' | '.join(cells) + ' |')
     print()
 print('### p99 latency, ms (median over rounds)')

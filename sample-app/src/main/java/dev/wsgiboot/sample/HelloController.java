@@ -2,7 +2,10 @@ package dev.wsgiboot.sample;
 
 import java.util.Map;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.wsgiboot.core.runtime.PythonEngine;
@@ -23,6 +26,15 @@ class HelloController {
 	@GetMapping("/java/hello")
 	String hello() {
 		return "Hello, World";
+	}
+
+	/**
+	 * The request body as the response: the Java counterpart of the benchmark's
+	 * WSGI echo ({@code bench/apps/echo.wsgi}).
+	 */
+	@PostMapping(path = "/java/echo", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+	byte[] echo(@RequestBody(required = false) byte[] body) {
+		return (body != null) ? body : new byte[0];
 	}
 
 	@GetMapping("/java/runtime")

@@ -42,6 +42,22 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void javaEchoReturnsTheRequestBody() throws Exception {
+		byte[] body = new byte[1024];
+		for (int i = 0; i < body.length; i++) {
+			body[i] = (byte) i;
+		}
+		HttpRequest post = HttpRequest.newBuilder(uri("/java/echo"))
+			.header("Content-Type", "application/octet-stream")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+		HttpResponse<byte[]> response = this.client.send(post, HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+		assertThat(response.body()).isEqualTo(body);
+	}
+
+	@Test
 	void wikiKeepsPagesInItsInterpreter() throws Exception {
 		HttpResponse<String> missing = get("/wiki/NewPage");
 		assertThat(missing.statusCode()).isEqualTo(404);
