@@ -10,8 +10,8 @@ SERVERS = ['ours', 'ours-cpu', 'ours-warm-up', 'apache-embedded', 'apache-daemon
 APPS = ['hello', 'echo', 'flask', 'java', 'java-echo']
 APP_NAMES = {'hello': 'hello (GET, 12 B)', 'echo': 'echo (POST 1 KiB)', 'flask': 'Flask template',
              'java': 'Java hello (same JVM)', 'java-echo': 'Java echo (same JVM)'}
-# the same JVM's Java controller doing what each Python app does (Flask: measured against hello)
-JAVA_TWIN = {'hello': 'java', 'echo': 'java-echo', 'flask': 'java'}
+# the same JVM's Java controller doing what each Python app does (Flask has none)
+JAVA_TWIN = {'hello': 'java', 'echo': 'java-echo'}
 BASELINES = [('apache-embedded', 'mod_wsgi embedded'), ('apache-daemon', 'mod_wsgi daemon'),
              ('gunicorn-sync', 'gunicorn sync'), ('gunicorn-gthread', 'gunicorn gthread')]
 
@@ -113,7 +113,7 @@ for variant in OURS:
         for c in conns:
             ours = med((variant, app, c), 'rps')
             cells = [ratio(ours, med((server, app, c), 'rps')) for server, _ in BASELINES]
-            cells.append(ratio(ours, med((variant, JAVA_TWIN[app], c), 'rps')))
+            cells.append(ratio(ours, med((variant, JAVA_TWIN[app], c), 'rps')) if app in JAVA_TWIN else '-')
             print(f'| {app} | {c} | ' + ' | '.join(cells) + ' |')
     print()
 print('### p99 latency, ms (median over rounds)')
