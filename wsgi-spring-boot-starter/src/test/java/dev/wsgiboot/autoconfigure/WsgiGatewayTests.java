@@ -443,6 +443,9 @@ class WsgiGatewayTests {
 		assertThat(http().get("/exiting/sigterm").text()).isEqualTo("2");
 		assertThat(output).contains("os.kill(os.getpid(), SIGTERM) ends the interpreter's process");
 		assertThat(http().get("/exiting/count").text()).isEqualTo("1");
+		assertThat(http().get("/exiting/raise").text()).isEqualTo("2");
+		assertThat(output).contains("signal.raise_signal(SIGHUP) ends the interpreter's process");
+		assertThat(http().get("/exiting/count").text()).isEqualTo("1");
 	}
 
 	@Test
