@@ -107,11 +107,19 @@ final class Interpreter implements AutoCloseable {
 		this.context = builder.build();
 		this.process = new ProcessControl(this::applicationGroup);
 		try {
+			long start = System.nanoTime();
+			this.context.initialize("python");
+			long initialized = System.nanoTime();
 			Value gatewayClass = this.context.eval(engine.gatewaySource());
 			this.gateway = gatewayClass.execute(spec.processGroup(), spec.applicationGroup(), spec.processes(),
 					spec.threads(), spec.multiprocess(), spec.runOnce(), RequestBridge.HELD_BODY, LogLineSink.STDOUT,
 					LogLineSink.STDERR, this.process);
 			this.handle = this.gateway.getMember("handle");
+			if (logger.isDebugEnabled()) {
+				logger.debug("Application group '{}': Python initialised in {} ms, the gateway in {} ms",
+						this.applicationGroup, (initialized - start) / 1_000_000,
+						(System.nanoTime() - initialized) / 1_000_000);
+			}
 		}
 		catch (RuntimeException ex) {
 			this.context.close(true);

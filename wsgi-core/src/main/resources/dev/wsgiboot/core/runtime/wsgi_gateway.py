@@ -257,15 +257,19 @@ def _restrict_signals(log):
     """signal.signal() as under mod_wsgi (WSGIRestrictSignal On): the handler is
     not installed, a warning with the caller's stack is logged, and the handler
     is returned. Installed, it would be the JVM's: a SIGTERM or SIGINT handler
-    of an application would take the server's shutdown signal."""
-    import signal
+    of an application would take the server's shutdown signal.
+
+    The builtin _signal is patched, not the signal module: signal.signal calls
+    _signal.signal, and importing signal here (it imports enum and builds its
+    enums) would add about a second to every interpreter's creation."""
+    import _signal
 
     def restricted_signal(signalnum, handler):
         log.log('Callback registration for signal %d ignored.' % int(signalnum))
         frames = []
         frame = sys._getframe(1)
         while frame is not None:
-            if frame.f_code.co_filename != '<wsgi-gateway>':
+            if frame.f_code.co_filename != '<wsgi-gateway>' and frame.f_globals.get('__name__') != 'signal':
                 frames.append('  File "%s", line %d, in %s' % (
                     frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name))
             frame = frame.f_back
@@ -273,7 +277,7 @@ def _restrict_signals(log):
             log.log(line)
         return handler
 
-    signal.signal = restricted_signal
+    _signal.signal = restricted_signal
 
 
 def _restrict_self_signals(process):
@@ -281,17 +285,22 @@ def _restrict_self_signals(process):
     ends or restarts a mod_wsgi process: the process id is the JVM's, shared by
     every interpreter, so the signal is not sent; Java restarts this
     interpreter's slot before its next request instead, as mod_wsgi's process
-    would restart. Other signals and other processes are signalled as asked."""
-    import os
-    import signal
-    ending = frozenset(getattr(signal, name) for name in
+    would restart. Other signals and other processes are signalled as asked.
+
+    The builtins posix and _signal are patched (os and signal copy their
+    functions when they are first imported, usually later; one imported
+    before is patched too), so that creating an interpreter imports neither."""
+    import _signal
+    import posix
+    ending = frozenset(getattr(_signal, name) for name in
                        ('SIGINT', 'SIGTERM', 'SIGHUP', 'SIGKILL', 'SIGUSR1', 'SIGUSR2', 'SIGABRT', 'SIGALRM')
-                       if hasattr(signal, name))
-    own_pid = os.getpid()
-    real_kill = os.kill
-    real_raise = signal.raise_signal
+                       if hasattr(_signal, name))
+    own_pid = posix.getpid()
+    real_kill = posix.kill
+    real_raise = _signal.raise_signal
 
     def name(sig):
+        import signal
         try:
             return signal.Signals(sig).name
         except ValueError:
@@ -309,8 +318,12 @@ def _restrict_self_signals(process):
             return None
         return real_raise(sig)
 
-    os.kill = kill
-    signal.raise_signal = raise_signal
+    posix.kill = kill
+    _signal.raise_signal = raise_signal
+    for module, attr, patched in (('os', 'kill', kill), ('signal', 'raise_signal', raise_signal)):
+        imported = sys.modules.get(module)
+        if imported is not None:
+            setattr(imported, attr, patched)
 
 
 class FileWrapper(object):
