@@ -9,6 +9,8 @@
 # drift moves both.
 #
 # usage: bench/ab.sh OLD_JAR NEW_JAR > ab.txt
+# The same jar twice with OLD_JAVA_OPTS / NEW_JAVA_OPTS compares JVM options.
+# After its windows each JVM prints one more line: <old|new> round<N> rss <KiB>
 # Environment: GRAAL_JIT (sample-app/target/graal-jit) the Graal compiler jars,
 #   PORT (18080), LOGS (a new /tmp/wsgi-ab.*) where the JVMs' logs go; WARMUP (60s),
 #   JAVA_WARMUP (15s) and WINDOW (8s) for a quick check that it works.
@@ -19,6 +21,7 @@ if [ $# -ne 2 ]; then
 fi
 cd "$(dirname "$0")/.."
 declare -A JARS=([old]=$(realpath "$1") [new]=$(realpath "$2"))
+declare -A OPTS=([old]=${OLD_JAVA_OPTS:-} [new]=${NEW_JAVA_OPTS:-})
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 GRAAL_JIT=${GRAAL_JIT:-$PWD/sample-app/target/graal-jit}
 PORT=${PORT:-18080}
@@ -31,7 +34,7 @@ URL=http://127.0.0.1:$PORT
 for round in 1 2; do
     for v in old new; do
         "$JAVA_HOME/bin/java" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path="$GRAAL_JIT" \
-            --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar "${JARS[$v]}" \
+            --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow ${OPTS[$v]} -jar "${JARS[$v]}" \
             --server.port="$PORT" --wsgi.script-aliases[0].url=/hello \
             --wsgi.script-aliases[0].path="file:$APPS/hello.wsgi" --wsgi.script-aliases[0].preload=true \
             > "$LOGS/app-$v-$round.log" 2>&1 &
@@ -48,6 +51,7 @@ for round in 1 2; do
                 echo "$v round$round window$w $u $r"
             done
         done
+        echo "$v round$round rss $(ps -o rss= -p "$pid" | tr -d ' ')"
         kill "$pid"
         wait "$pid" 2>/dev/null || true
     done

@@ -30,6 +30,9 @@
 #   SKIP_BUILD=1    use the jar already built       MEMORY=0  skip the interpreter memory phase
 #   OUT             result directory (default: a new /tmp/wsgi-compare.*)
 #   OURS_JAVA_OPTS  more JVM options for ours (e.g. -Xmx512m)
+#   OURS_LAYOUT (extracted) how ours runs: "extracted" runs the jar's extracted form
+#                   (java -Djarmode=tools -jar app.jar extract: a plain jar and lib/, Spring Boot's
+#                   layout for production, which starts faster), "jar" the executable jar itself
 #   GUNICORN_THREADS (4) threads per gthread worker
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -96,6 +99,14 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 JAR=$(ls sample-app/target/sample-app-*.jar | grep -v original | head -1)
 JIT_DIR=$ROOT/sample-app/target/graal-jit
+OURS_LAYOUT=${OURS_LAYOUT:-extracted}
+case $OURS_LAYOUT in
+	extracted)
+		"$JAVA_HOME/bin/java" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/ours" >/dev/null
+		JAR=$WORK/ours/$(basename "$JAR") ;;
+	jar) ;;
+	*) echo "OURS_LAYOUT must be extracted or jar, not $OURS_LAYOUT" >&2; exit 2 ;;
+esac
 
 # --- helpers ------------------------------------------------------------------
 SERVER_PID=
@@ -233,10 +244,31 @@ ours_command() { # more arguments...
 calc() { awk "BEGIN { printf \"%.3f\", $1 }"; }
 
 # --- ours: the sample app jar -------------------------------------------------
+# The startup target's reference: seconds from launch to the first answer of the Java
+# controller when the same app has no WSGI mounts (the bench profile mounts nothing).
+time_java_without_mounts() {
+	local base=http://127.0.0.1:$OURS_PORT t0
+	ours_command
+	echo "ours-without-mounts: ${OURS_CMD[*]}" >>"$OUT/servers.txt"
+	t0=$(now)
+	"${OURS_CMD[@]}" >"$OUT/ours-without-mounts.log" 2>&1 &
+	SERVER_PID=$!
+	until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 600 "$base/java/hello")" = 200 ]; do
+		kill -0 "$SERVER_PID" 2>/dev/null || { echo "ours without mounts died: see $OUT/ours-without-mounts.log" >&2; exit 1; }
+		sleep 0.05
+	done
+	calc "$(now) - $t0"
+	stop_server
+}
+
 run_ours() { # label, more arguments for the sample app...
 	local label=$1 base=http://127.0.0.1:$OURS_PORT t0 first_python suffix=""
 	shift
 	[ "$label" = ours ] || suffix="-$label"
+	local java_without_mounts=""
+	if [ "$label" = ours ]; then
+		java_without_mounts=$(time_java_without_mounts) || exit 1
+	fi
 	local args=("$@" --wsgi.python-path[0]=$DIST_PACKAGES
 		--wsgi.script-aliases[0].url=/hello --wsgi.script-aliases[0].path=file:$WORK/apps/hello.wsgi
 		--wsgi.script-aliases[0].preload=true
@@ -295,6 +327,7 @@ run_ours() { # label, more arguments for the sample app...
 		echo "first_python $(calc "$first_python - $t0")"
 		echo "first_java $(calc "$(cat "$WORK/first.java") - $t0")"
 		echo "first_flask $(calc "$(cat "$WORK/first.flask") - $t0")"
+		[ -z "$java_without_mounts" ] || echo "first_java_without_mounts $java_without_mounts"
 		[ -z "$ready" ] || echo "ready $(calc "$ready - $t0")"
 	} >"$OUT/startup$suffix.txt"
 	cat "$OUT/startup$suffix.txt" >&2

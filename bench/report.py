@@ -152,6 +152,10 @@ if startup:
     flask = float(startup['first_flask'])
     print(f'* first Java answer (`/java/hello`): {java:.1f} s after the process started')
     print(f'* first Python answer (`/hello`): {python:.1f} s ({python - java:+.1f} s after Java\'s)')
+    if 'first_java_without_mounts' in startup:
+        alone = float(startup['first_java_without_mounts'])
+        print(f'* the same app without WSGI mounts (started before, alone): Java answered at {alone:.1f} s, '
+              f'so the first Python answer came {python - alone:+.1f} s after it (the target: at most +5 s)')
     print(f'* first Flask answer: {flask:.1f} s')
     print_ramp(ramp, med(('ours', 'hello', 16), 'rps'), 'the first Python answer')
     print()
