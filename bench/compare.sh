@@ -49,6 +49,11 @@ WARM_UP_DURATION=${WARM_UP_DURATION:-5m}
 read -r -a CONNS <<<"${CONNECTIONS:-16 64}"
 read -r -a SERVERS <<<"${SERVERS:-ours apache-embedded apache-daemon gunicorn-sync gunicorn-gthread}"
 MEMORY=${MEMORY:-1}
+OURS_LAYOUT=${OURS_LAYOUT:-extracted}
+case $OURS_LAYOUT in
+	extracted | jar) ;;
+	*) echo "OURS_LAYOUT must be extracted or jar, not $OURS_LAYOUT" >&2; exit 2 ;;
+esac
 OURS_PORT=${OURS_PORT:-18090}
 APACHE_PORT=${APACHE_PORT:-18091}
 GUNICORN_PORT=${GUNICORN_PORT:-18092}
@@ -99,14 +104,10 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 JAR=$(ls sample-app/target/sample-app-*.jar | grep -v original | head -1)
 JIT_DIR=$ROOT/sample-app/target/graal-jit
-OURS_LAYOUT=${OURS_LAYOUT:-extracted}
-case $OURS_LAYOUT in
-	extracted)
-		"$JAVA_HOME/bin/java" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/ours" >/dev/null
-		JAR=$WORK/ours/$(basename "$JAR") ;;
-	jar) ;;
-	*) echo "OURS_LAYOUT must be extracted or jar, not $OURS_LAYOUT" >&2; exit 2 ;;
-esac
+if [ "$OURS_LAYOUT" = extracted ]; then
+	"$JAVA_HOME/bin/java" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/ours" >/dev/null
+	JAR=$WORK/ours/$(basename "$JAR")
+fi
 
 # --- helpers ------------------------------------------------------------------
 SERVER_PID=
