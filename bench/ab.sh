@@ -9,7 +9,10 @@
 # drift moves both.
 #
 # usage: bench/ab.sh OLD_JAR NEW_JAR > ab.txt
-# The same jar twice with OLD_JAVA_OPTS / NEW_JAVA_OPTS compares JVM options.
+# The same jar twice with OLD_JAVA_OPTS / NEW_JAVA_OPTS compares JVM options;
+# OLD_JAVA / NEW_JAVA (JAVA_HOME's java) compare launchers, and OLD_JIT_OPTS /
+# NEW_JIT_OPTS (the Graal compiler on --upgrade-module-path) how the compiler is
+# added, e.g. the runtime image of bench/aot-runtime.sh with its AOT cache.
 # After its windows each JVM prints one more line: <old|new> round<N> rss <KiB>
 # Environment: GRAAL_JIT (sample-app/target/graal-jit) the Graal compiler jars,
 #   PORT (18080), LOGS (a new /tmp/wsgi-ab.*) where the JVMs' logs go; WARMUP (60s),
@@ -24,6 +27,9 @@ declare -A JARS=([old]=$(realpath "$1") [new]=$(realpath "$2"))
 declare -A OPTS=([old]=${OLD_JAVA_OPTS:-} [new]=${NEW_JAVA_OPTS:-})
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 GRAAL_JIT=${GRAAL_JIT:-$PWD/sample-app/target/graal-jit}
+UPGRADE_JIT="-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path=$GRAAL_JIT"
+declare -A LAUNCHERS=([old]=${OLD_JAVA:-$JAVA_HOME/bin/java} [new]=${NEW_JAVA:-$JAVA_HOME/bin/java})
+declare -A JIT=([old]=${OLD_JIT_OPTS:-$UPGRADE_JIT} [new]=${NEW_JIT_OPTS:-$UPGRADE_JIT})
 PORT=${PORT:-18080}
 LOGS=${LOGS:-$(mktemp -d /tmp/wsgi-ab.XXXXXX)}
 WARMUP=${WARMUP:-60s}
@@ -33,7 +39,7 @@ APPS=$PWD/bench/apps
 URL=http://127.0.0.1:$PORT
 for round in 1 2; do
     for v in old new; do
-        "$JAVA_HOME/bin/java" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path="$GRAAL_JIT" \
+        "${LAUNCHERS[$v]}" ${JIT[$v]} \
             --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow ${OPTS[$v]} -jar "${JARS[$v]}" \
             --server.port="$PORT" --wsgi.script-aliases[0].url=/hello \
             --wsgi.script-aliases[0].path="file:$APPS/hello.wsgi" --wsgi.script-aliases[0].preload=true \

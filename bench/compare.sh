@@ -32,7 +32,10 @@
 #   OURS_JAVA_OPTS  more JVM options for ours (e.g. -Xmx512m)
 #   OURS_LAYOUT (extracted) how ours runs: "extracted" runs the jar's extracted form
 #                   (java -Djarmode=tools -jar app.jar extract: a plain jar and lib/, Spring Boot's
-#                   layout for production, which starts faster), "jar" the executable jar itself
+#                   layout for production, which starts faster), "jar" the executable jar itself,
+#                   "aot" the extracted form on a runtime image without the JDK's own Graal compiler
+#                   (jlink), the compiler on --module-path, and an AOT cache (JDK 25's -XX:AOTCache)
+#                   trained by one start of the same command before each measured start
 #   GUNICORN_THREADS (4) threads per gthread worker
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,8 +54,8 @@ read -r -a SERVERS <<<"${SERVERS:-ours apache-embedded apache-daemon gunicorn-sy
 MEMORY=${MEMORY:-1}
 OURS_LAYOUT=${OURS_LAYOUT:-extracted}
 case $OURS_LAYOUT in
-	extracted | jar) ;;
-	*) echo "OURS_LAYOUT must be extracted or jar, not $OURS_LAYOUT" >&2; exit 2 ;;
+	extracted | jar | aot) ;;
+	*) echo "OURS_LAYOUT must be extracted, jar or aot, not $OURS_LAYOUT" >&2; exit 2 ;;
 esac
 OURS_PORT=${OURS_PORT:-18090}
 APACHE_PORT=${APACHE_PORT:-18091}
@@ -104,9 +107,21 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 JAR=$(ls sample-app/target/sample-app-*.jar | grep -v original | head -1)
 JIT_DIR=$ROOT/sample-app/target/graal-jit
-if [ "$OURS_LAYOUT" = extracted ]; then
+# how ours finds the Graal compiler: in place of the JDK's own (which disables class data sharing)
+OURS_JAVA=$JAVA_HOME/bin/java
+OURS_JIT=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path="$JIT_DIR")
+OURS_AOT_CACHE=
+if [ "$OURS_LAYOUT" != jar ]; then
 	"$JAVA_HOME/bin/java" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/ours" >/dev/null
 	JAR=$WORK/ours/$(basename "$JAR")
+fi
+if [ "$OURS_LAYOUT" = aot ]; then
+	# the README's runtime image: the JDK without its own jdk.graal.compiler, so that the
+	# compiler can come from --module-path and the JVM keeps class data sharing
+	"$JAVA_HOME/bin/jlink" --output "$WORK/jre" --add-modules "$("$JAVA_HOME/bin/java" --list-modules |
+		sed 's/@.*//' | grep -v -E '^jdk\.(graal\.compiler|jlink|jpackage)' | paste -sd, -)" 2>/dev/null
+	OURS_JAVA=$WORK/jre/bin/java
+	OURS_JIT=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --module-path="$JIT_DIR" --add-modules=jdk.graal.compiler)
 fi
 
 # --- helpers ------------------------------------------------------------------
@@ -236,10 +251,37 @@ measure_server() { # server app=url...
 # The sample app's command line (as bench/run.sh starts it: Graal JIT on) into OURS_CMD.
 ours_command() { # more arguments...
 	read -r -a extra <<<"${OURS_JAVA_OPTS:-}"
-	OURS_CMD=("$JAVA_HOME/bin/java" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI
-		--upgrade-module-path="$JIT_DIR" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
-		"${extra[@]}" -jar "$JAR" --server.port="$OURS_PORT" --logging.level.root=warn
+	local aot=()
+	[ -z "$OURS_AOT_CACHE" ] || aot=(-XX:AOTCache="$OURS_AOT_CACHE")
+	OURS_CMD=("$OURS_JAVA" "${OURS_JIT[@]}" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
+		"${aot[@]}" "${extra[@]}" -jar "$JAR" --server.port="$OURS_PORT" --logging.level.root=warn
 		--spring.profiles.active=bench "$@")
+}
+
+# With OURS_LAYOUT=aot: one start of ours with these arguments that records an AOT cache
+# (-XX:AOTCacheOutput) until each URL has answered, then stops; later starts use it.
+train_aot_cache() { # name url... -- more arguments for the sample app
+	local name=$1 urls=() cache
+	shift
+	while [ "$1" != -- ]; do urls+=("$1"); shift; done
+	shift
+	OURS_AOT_CACHE=
+	[ "$OURS_LAYOUT" = aot ] || return 0
+	cache=$WORK/$name.aot
+	ours_command "$@"
+	OURS_CMD=("${OURS_CMD[0]}" -XX:AOTCacheOutput="$cache" "${OURS_CMD[@]:1}")
+	echo "$name training: ${OURS_CMD[*]}" >>"$OUT/servers.txt"
+	"${OURS_CMD[@]}" >"$OUT/$name-training.log" 2>&1 &
+	SERVER_PID=$!
+	for url in "${urls[@]}"; do
+		wait_for "http://127.0.0.1:$OURS_PORT$url" 600 || { echo "see $OUT/$name-training.log" >&2; exit 1; }
+	done
+	# the JVM writes the cache as it exits
+	kill -TERM "$SERVER_PID"
+	wait "$SERVER_PID" 2>/dev/null || true
+	SERVER_PID=
+	[ -s "$cache" ] || { echo "no AOT cache written: see $OUT/$name-training.log" >&2; exit 1; }
+	OURS_AOT_CACHE=$cache
 }
 
 calc() { awk "BEGIN { printf \"%.3f\", $1 }"; }
@@ -251,6 +293,7 @@ calc() { awk "BEGIN { printf \"%.3f\", $1 }"; }
 JAVA_WITHOUT_MOUNTS=
 time_java_without_mounts() {
 	local t0
+	train_aot_cache without-mounts /java/hello --
 	ours_command
 	echo "ours-without-mounts: ${OURS_CMD[*]}" >>"$OUT/servers.txt"
 	t0=$(now)
@@ -273,6 +316,7 @@ run_ours() { # label, more arguments for the sample app...
 		--wsgi.script-aliases[1].preload=true
 		--wsgi.script-aliases[2].url=/flask --wsgi.script-aliases[2].path=file:$WORK/apps/flask_app.wsgi
 		--wsgi.script-aliases[2].preload=true)
+	train_aot_cache "$label" /hello /flask/ -- "${args[@]}"
 	ours_command "${args[@]}"
 	echo "$label: ${OURS_CMD[*]}" >>"$OUT/servers.txt"
 	rm -f "$WORK"/first.*
