@@ -136,7 +136,9 @@ public final class PythonEngine {
 					+ "org.graalvm.compiler:compiler, org.graalvm.truffle:truffle-compiler, org.graalvm.sdk:collections "
 					+ "and org.graalvm.sdk:word ")
 				.append(graalPyVersion())
-				.append(" (never on the class path); see the README");
+				.append(" (never on the class path), or, on a runtime image without the JDK's own jdk.graal.compiler, "
+						+ "with --module-path=<dir> --add-modules=jdk.graal.compiler in place of --upgrade-module-path; "
+						+ "see the README");
 		}
 		return sb.toString();
 	}
