@@ -12,7 +12,7 @@
 # The same jar twice with OLD_JAVA_OPTS / NEW_JAVA_OPTS compares JVM options;
 # OLD_JAVA / NEW_JAVA (JAVA_HOME's java) compare launchers, and OLD_JIT_OPTS /
 # NEW_JIT_OPTS (the Graal compiler on --upgrade-module-path) how the compiler is
-# added, e.g. the runtime image of bench/aot-runtime.sh with its AOT cache.
+# added, e.g. the runtime image and AOT cache of the README ("Start in half the time").
 # After its windows each JVM prints one more line: <old|new> round<N> rss <KiB>
 # Environment: GRAAL_JIT (sample-app/target/graal-jit) the Graal compiler jars,
 #   PORT (18080), LOGS (a new /tmp/wsgi-ab.*) where the JVMs' logs go; WARMUP (60s),

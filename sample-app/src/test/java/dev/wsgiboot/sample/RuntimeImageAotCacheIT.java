@@ -125,7 +125,9 @@ class RuntimeImageAotCacheIT {
 	private void awaitHello(Process process, Path log) throws Exception {
 		long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
 		while (System.nanoTime() < deadline) {
-			assertThat(process.isAlive()).as("JVM running; its log: %s", tail(log)).isTrue();
+			if (!process.isAlive()) {
+				throw new AssertionError("the JVM ended before /hello answered; its log: " + tail(log));
+			}
 			try {
 				HttpResponse<String> response = get("/hello");
 				if (response.statusCode() == 200) {
