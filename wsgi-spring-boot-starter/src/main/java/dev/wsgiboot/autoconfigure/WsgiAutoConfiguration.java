@@ -16,6 +16,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
@@ -83,6 +84,12 @@ public final class WsgiAutoConfiguration {
 	@Bean
 	WsgiPreloader wsgiPreloader(WsgiRuntime runtime) {
 		return new WsgiPreloader(runtime);
+	}
+
+	@Bean
+	@Conditional(OnTrainingRunCondition.class)
+	WsgiTrainingRunPreloader wsgiTrainingRunPreloader(WsgiRuntime runtime, Environment environment) {
+		return new WsgiTrainingRunPreloader(runtime, environment.getProperty("server.port", Integer.class, 8080));
 	}
 
 	@Bean
