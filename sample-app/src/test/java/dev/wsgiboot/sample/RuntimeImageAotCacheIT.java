@@ -29,8 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's "Start in half the time" recipe, step by step, on the packaged sample
  * jar: a runtime image of this JDK without its own Graal compiler, the compiler on
- * {@code --module-path}, a training run that records an AOT cache, and a start that
- * must use it ({@code -XX:AOTMode=on}) with the JIT on.
+ * {@code --module-path}, Spring's training run ({@code -Dspring.context.exit=onRefresh})
+ * that records an AOT cache with the preloaded script's interpreter in it, and a start
+ * that must use it ({@code -XX:AOTMode=on}) with the JIT on and GraalPy's classes
+ * taken from the cache.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 class RuntimeImageAotCacheIT {
@@ -85,21 +87,22 @@ class RuntimeImageAotCacheIT {
 		assertThat(moduleNames(this.runtime)).contains("jdk.internal.vm.ci").doesNotContain("jdk.graal.compiler");
 
 		Path trainingLog = WORK.resolve("training.log");
-		Process training = start(trainingLog, "-XX:AOTCacheOutput=" + this.cache);
-		try {
-			awaitHello(training, trainingLog);
-		}
-		finally {
-			// the JVM writes the cache as it exits
-			training.destroy();
-		}
-		assertThat(training.waitFor(2, TimeUnit.MINUTES)).as("training run stopped").isTrue();
+		// Spring's training run: the JVM halts once the context is refreshed, and writes the cache
+		Process training = start(trainingLog, "-XX:AOTCacheOutput=" + this.cache, "-Dspring.context.exit=onRefresh");
+		assertThat(training.waitFor(STARTUP_LIMIT.toMinutes(), TimeUnit.MINUTES)).as("training run ended by itself")
+			.isTrue();
+		assertThat(training.exitValue()).as("training run's exit status; log: %s", tail(trainingLog)).isZero();
+		assertThat(Files.readString(trainingLog)).contains("Training run: WSGI scripts loaded");
 		assertThat(this.cache).as("AOT cache written by %s", trainingLog).isNotEmptyFile();
 
 		Path productionLog = WORK.resolve("production.log");
-		Process production = start(productionLog, "-XX:AOTCache=" + this.cache, "-XX:AOTMode=on");
+		Path classLog = WORK.resolve("classes.log");
+		Process production = start(productionLog, "-XX:AOTCache=" + this.cache, "-XX:AOTMode=on",
+				"-Xlog:class+load=info:file=" + classLog);
 		try {
 			awaitHello(production, productionLog);
+			assertThat(graalPyClassesFromTheCache(classLog)).as("share of GraalPy's classes loaded from the cache")
+				.isGreaterThan(0.9);
 			assertThat(Files.readString(productionLog)).contains("JIT compiler on")
 				.doesNotContain("JIT compiler OFF");
 			HttpResponse<String> java = get("/java/hello");
@@ -109,6 +112,21 @@ class RuntimeImageAotCacheIT {
 			production.destroy();
 			production.waitFor(1, TimeUnit.MINUTES);
 		}
+	}
+
+	/**
+	 * The share of GraalPy's classes that the JVM took from the AOT cache, by its
+	 * class loading log ({@code ... source: shared objects file}): none unless the
+	 * training run loaded the scripts.
+	 */
+	private static double graalPyClassesFromTheCache(Path classLog) throws IOException {
+		List<String> graalPy = Files.readAllLines(classLog)
+			.stream()
+			.filter((line) -> line.contains(" com.oracle.graal.python."))
+			.toList();
+		assertThat(graalPy).as("GraalPy classes in %s", classLog).isNotEmpty();
+		long cached = graalPy.stream().filter((line) -> line.endsWith("source: shared objects file")).count();
+		return (double) cached / graalPy.size();
 	}
 
 	private Process start(Path log, String... cacheOptions) throws IOException {
