@@ -36,7 +36,8 @@
 #                   "aot" the extracted form on a runtime image without the JDK's own Graal compiler
 #                   (jlink), the compiler on --module-path, and an AOT cache (JDK 25's -XX:AOTCache)
 #                   trained before each measured start by Spring's training run of the same command
-#                   (-Dspring.context.exit=onRefresh: the starter loads the preloaded scripts first)
+#                   (-Dspring.context.exit=onRefresh: the starter loads the preloaded scripts first),
+#                   started with -Xms64m as the README says
 #   GUNICORN_THREADS (4) threads per gthread worker
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -253,7 +254,7 @@ measure_server() { # server app=url...
 ours_command() { # more arguments...
 	read -r -a extra <<<"${OURS_JAVA_OPTS:-}"
 	local aot=()
-	[ -z "$OURS_AOT_CACHE" ] || aot=(-XX:AOTCache="$OURS_AOT_CACHE")
+	[ -z "$OURS_AOT_CACHE" ] || aot=(-XX:AOTCache="$OURS_AOT_CACHE" -Xms64m)
 	OURS_CMD=("$OURS_JAVA" "${OURS_JIT[@]}" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
 		"${aot[@]}" "${extra[@]}" -jar "$JAR" --server.port="$OURS_PORT" --logging.level.root=warn
 		--spring.profiles.active=bench "$@")

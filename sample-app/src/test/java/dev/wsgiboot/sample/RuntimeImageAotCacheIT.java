@@ -97,7 +97,7 @@ class RuntimeImageAotCacheIT {
 
 		Path productionLog = WORK.resolve("production.log");
 		Path classLog = WORK.resolve("classes.log");
-		Process production = start(productionLog, "-XX:AOTCache=" + this.cache, "-XX:AOTMode=on",
+		Process production = start(productionLog, "-XX:AOTCache=" + this.cache, "-XX:AOTMode=on", "-Xms64m",
 				"-Xlog:class+load=info:file=" + classLog);
 		try {
 			awaitHello(production, productionLog);
