@@ -263,9 +263,9 @@ ours_command() { # more arguments...
 # With OURS_LAYOUT=aot: Spring's training run of ours with these arguments
 # (-Dspring.context.exit=onRefresh: the starter loads the preloaded scripts, then the
 # JVM halts and writes the AOT cache); later starts use it.
-train_aot_cache() { # name -- more arguments for the sample app
+train_aot_cache() { # name, more arguments for the sample app...
 	local name=$1 cache
-	shift 2
+	shift
 	OURS_AOT_CACHE=
 	[ "$OURS_LAYOUT" = aot ] || return 0
 	cache=$WORK/$name.aot
@@ -286,7 +286,7 @@ calc() { awk "BEGIN { printf \"%.3f\", $1 }"; }
 JAVA_WITHOUT_MOUNTS=
 time_java_without_mounts() {
 	local t0
-	train_aot_cache without-mounts --
+	train_aot_cache without-mounts
 	ours_command
 	echo "ours-without-mounts: ${OURS_CMD[*]}" >>"$OUT/servers.txt"
 	t0=$(now)
@@ -309,7 +309,7 @@ run_ours() { # label, more arguments for the sample app...
 		--wsgi.script-aliases[1].preload=true
 		--wsgi.script-aliases[2].url=/flask --wsgi.script-aliases[2].path=file:$WORK/apps/flask_app.wsgi
 		--wsgi.script-aliases[2].preload=true)
-	train_aot_cache "$label" -- "${args[@]}"
+	train_aot_cache "$label" "${args[@]}"
 	ours_command "${args[@]}"
 	echo "$label: ${OURS_CMD[*]}" >>"$OUT/servers.txt"
 	rm -f "$WORK"/first.*
@@ -375,7 +375,7 @@ run_ours_memory() {
 	local base=http://127.0.0.1:$OURS_PORT args=(--wsgi.embedded.processes=1) i pids=() rssfile sampler
 	# alone (SERVERS=ours-memory) with OURS_LAYOUT=aot: a cache of its own, trained with one
 	# preloaded interpreter (its mounts load on their first request, which a training run never sees)
-	[ -n "${OURS_AOT_CACHE:-}" ] || train_aot_cache memory -- --wsgi.script-aliases[0].url=/m1 \
+	[ -n "${OURS_AOT_CACHE:-}" ] || train_aot_cache memory --wsgi.script-aliases[0].url=/m1 \
 		--wsgi.script-aliases[0].path=file:$WORK/apps/hello.wsgi --wsgi.script-aliases[0].preload=true
 	for i in 1 2 3 4; do
 		args+=(--wsgi.script-aliases[$((i - 1))].url=/m$i
