@@ -12,7 +12,8 @@ import dev.wsgiboot.core.runtime.WsgiRuntime;
  * in a training run started with {@code -Dspring.context.exit=onRefresh}: Spring
  * ends such a run (for a JDK AOT cache or a CDS archive) as soon as the refresh is
  * done, before the web server starts, so {@link WsgiPreloader} would never run and
- * the archive would hold none of GraalPy's classes. The application group names use
+ * the archive would hold only the GraalPy classes that creating the engine loads
+ * (about a third of those a first request needs). The application group names use
  * the configured {@code server.port}, as the web server has no port yet.
  */
 final class WsgiTrainingRunPreloader implements SmartInitializingSingleton {
