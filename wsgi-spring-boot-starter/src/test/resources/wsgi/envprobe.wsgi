@@ -1,6 +1,7 @@
 # Well-behaved test application, wrapped in wsgiref.validate.validator (which
 # checks the server side of PEP 3333 too). Answers a JSON document with the
-# environ and what it read from wsgi.input; ?mode= selects how it reads.
+# environ and what it read from wsgi.input; ?mode= selects how it reads
+# (?mode=empty: 204 without a body).
 import hashlib
 import json
 import os
@@ -62,6 +63,10 @@ def _application(environ, start_response):
     query = parse_qs(environ.get('QUERY_STRING', ''))
     mode = query.get('mode', ['read'])[0]
     total, sha256, lines = _read_body(environ, mode)
+    if mode == 'empty':
+        # no body and no Allow header, as an application may answer OPTIONS
+        start_response('204 No Content', [('X-Request-Method', environ['REQUEST_METHOD'])])
+        return []
     document = {
         'environ': {k: _describe(v) for k, v in environ.items()},
         'body_length': total,

@@ -37,7 +37,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * ({@code registerMapping}) are not seen: switch this off with
  * {@code wsgi.early-dispatch=false} in an application that does so.
  */
-public final class WsgiEarlyHandlerMapping extends AbstractHandlerMapping
+public final class WsgiEarlyHandlerMapping extends WsgiMountHandlerMapping
 		implements ApplicationListener<ContextRefreshedEvent> {
 
 	private static final Logger logger = LoggerFactory.getLogger(WsgiEarlyHandlerMapping.class);

@@ -1,11 +1,13 @@
 package dev.wsgiboot.autoconfigure;
 
+import java.io.IOException;
+
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.web.HttpRequestHandler;
-import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 
 import dev.wsgiboot.core.routing.RouteMatch;
 import dev.wsgiboot.core.runtime.WsgiRuntime;
@@ -19,7 +21,7 @@ import dev.wsgiboot.core.runtime.WsgiRuntime;
  * whose path no Java mapping can claim before those mappings are asked; this
  * mapping answers the others.
  */
-public final class WsgiHandlerMapping extends AbstractHandlerMapping {
+public final class WsgiHandlerMapping extends WsgiMountHandlerMapping {
 
 	private static final String MATCH_ATTRIBUTE = WsgiHandlerMapping.class.getName() + ".match";
 
@@ -70,9 +72,14 @@ public final class WsgiHandlerMapping extends AbstractHandlerMapping {
 		return this.runtime.route(request) != null;
 	}
 
-	private void handle(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+	private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		RouteMatch match = (RouteMatch) request.getAttribute(MATCH_ATTRIBUTE);
 		this.runtime.service(request, response, match);
+		if (HttpMethod.OPTIONS.matches(request.getMethod()) && !response.isCommitted()) {
+			// the response is the application's as it stands: without this, the DispatcherServlet
+			// adds an Allow header of its own to an OPTIONS response that has none and no body yet
+			response.flushBuffer();
+		}
 	}
 
 	/** A dispatch that matched no mount. */

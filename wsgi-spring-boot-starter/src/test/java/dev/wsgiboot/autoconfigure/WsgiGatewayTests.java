@@ -507,6 +507,35 @@ class WsgiGatewayTests {
 	}
 
 	@Test
+	void corsPreflightRequestsReachTheApplication() throws IOException {
+		// Apache has no CORS handling of its own: the application answers preflights, whichever
+		// of the two WSGI mappings (the early one, or the late one after the Java mappings) routes them
+		for (String path : List.of("/py/x", "/py/java/x")) {
+			RawResponse response = http().send("OPTIONS " + path + " HTTP/1.1\r\nHost: x\r\nOrigin: http://other.test\r\n"
+					+ "Access-Control-Request-Method: PUT\r\nConnection: close\r\n\r\n");
+			assertThat(response.status()).as(path).isEqualTo(200);
+			assertThat(response.header("Allow")).as(path).isNull();
+			assertThat(environ(response)).as(path)
+				.containsEntry("REQUEST_METHOD", "OPTIONS")
+				.containsEntry("HTTP_ORIGIN", "http://other.test")
+				.containsEntry("HTTP_ACCESS_CONTROL_REQUEST_METHOD", "PUT");
+		}
+	}
+
+	@Test
+	void optionsAnsweredWithoutABodyGetsNoHeadersFromSpring() throws IOException {
+		for (String path : List.of("/py/x?mode=empty", "/py/java/x?mode=empty")) {
+			for (String origin : List.of("", "Origin: http://other.test\r\nAccess-Control-Request-Method: PUT\r\n")) {
+				RawResponse response = http().send("OPTIONS " + path + " HTTP/1.1\r\nHost: x\r\n" + origin
+						+ "Connection: close\r\n\r\n");
+				assertThat(response.status()).as(path + " " + origin).isEqualTo(204);
+				assertThat(response.header("X-Request-Method")).as(path + " " + origin).isEqualTo("OPTIONS");
+				assertThat(response.header("Allow")).as(path + " " + origin).isNull();
+			}
+		}
+	}
+
+	@Test
 	void changedScriptIsReloadedOnItsNextRequest() throws Exception {
 		assertThat(http().get("/reload").text()).isEqualTo("first version");
 		writeReloadable("second version");
