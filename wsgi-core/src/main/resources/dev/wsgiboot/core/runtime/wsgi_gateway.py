@@ -17,15 +17,18 @@
 # Headers travel as one string "name\0value\0name\0value" and the CGI part of
 # the environ as one string "KEY\0value\0KEY\0value": one crossing each.
 
+import _io
 import _thread
-import io
 import itertools
 import sys
 import time
-import types
 
 # traceback is imported when a script or a request fails, not before: importing it
-# costs GraalPy about 3 s in the first interpreter and 1 s in each later one.
+# costs GraalPy about 3 s in the first interpreter and 1 s in each later one. The
+# streams come from _io, not io: io imports abc, which GraalPy runs in Python
+# (_py_abc), about 0.3 s of the first interpreter's start without the AOT cache.
+# types.ModuleType is the type of a module.
+_ModuleType = type(sys)
 
 __all__ = ()
 
@@ -189,7 +192,7 @@ class Errors(object):
             self._log.log(pending)
 
 
-class LogStream(io.RawIOBase):
+class LogStream(_io._RawIOBase):
     """The raw stream under sys.stdout and sys.stderr: each line goes to a Java
     logger, as mod_wsgi's Log object sends it to Apache's error log. A line is
     held until its newline, or until the text layer flushes (it does after
@@ -226,7 +229,7 @@ class LogStream(io.RawIOBase):
             self._log.log(pending.decode('utf-8', 'replace'))
 
 
-class NoInput(io.RawIOBase):
+class NoInput(_io._RawIOBase):
     """The raw stream under sys.stdin: always at its end."""
 
     name = '<stdin>'
@@ -248,9 +251,9 @@ def _log_streams(stdout_log, stderr_log):
     reads nothing, as Apache's /dev/null: the JVM's standard input may be a
     terminal, which a request must never wait on."""
     for attr, log in (('stdout', stdout_log), ('stderr', stderr_log)):
-        setattr(sys, attr, io.TextIOWrapper(LogStream(log, '<%s>' % attr), encoding='utf-8', errors='replace',
-                                            line_buffering=True))
-    sys.stdin = io.TextIOWrapper(io.BufferedReader(NoInput()), encoding='utf-8')
+        setattr(sys, attr, _io.TextIOWrapper(LogStream(log, '<%s>' % attr), encoding='utf-8', errors='replace',
+                                             line_buffering=True))
+    sys.stdin = _io.TextIOWrapper(_io.BufferedReader(NoInput()), encoding='utf-8')
 
 
 def _restrict_signals(log):
@@ -681,7 +684,7 @@ class Gateway(object):
         sys.argv = ['mod_wsgi']
         # the gateway's names stay in the globals of its own functions; applications see an
         # empty __main__, as under mod_wsgi
-        sys.modules['__main__'] = types.ModuleType('__main__')
+        sys.modules['__main__'] = _ModuleType('__main__')
         self.constants = {
             'wsgi.version': (1, 0),
             'wsgi.multithread': threads > 1,
@@ -699,7 +702,7 @@ class Gateway(object):
         self.active = {}
         self._ids = itertools.count(1)
         self._threads = {}
-        mod = types.ModuleType('mod_wsgi')
+        mod = _ModuleType('mod_wsgi')
         mod.process_group = process_group
         mod.application_group = application_group
         mod.maximum_processes = processes
@@ -754,7 +757,7 @@ class Gateway(object):
                 with open(filename, 'rb') as f:
                     source = f.read()
             code = compile(source, filename, 'exec', dont_inherit=True)
-            module = types.ModuleType(module_name)
+            module = _ModuleType(module_name)
             module.__file__ = filename
             sys.modules[module_name] = module
             try:
